@@ -1,0 +1,14 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+import { type ApiErrorCode, type FieldError } from '@pagamenti/contracts';
+
+/** An error the API answers on purpose, with a stable code the clients can switch on. */
+export class ApiException extends HttpException {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    status: HttpStatus,
+    readonly fieldErrors?: FieldError[],
+  ) {
+    super(message, status);
+  }
+}

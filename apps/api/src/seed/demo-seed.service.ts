@@ -1,0 +1,77 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { EntityCategory, ONBOARDING_STAGES, type OnboardingStage } from '@pagamenti/contracts';
+import { isValidEntityFiscalCode } from '@pagamenti/pagopa';
+import { type AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { CreditorEntity } from '../modules/entities/creditor-entity.entity';
+import { Intermediary } from '../modules/platform/intermediary.entity';
+
+interface DemoIntermediary {
+  name: string;
+  fiscalCode: string;
+}
+
+interface DemoEntity {
+  fiscalCode: string;
+  name: string;
+  category: EntityCategory;
+  province: string;
+  onboardingStage: OnboardingStage;
+}
+
+const CATEGORIES = Object.values(EntityCategory) as string[];
+
+/**
+ * Loads the deterministic demo data kept as JSON under `tools/demo/`. Idempotent: rows are upserted by their
+ * natural keys, so running it again changes nothing. Invalid files stop it before anything is written.
+ */
+@Injectable()
+export class DemoSeedService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(DemoSeedService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.seedDemoData) await this.seed();
+  }
+
+  async seed(): Promise<{ entities: number }> {
+    const intermediary = await this.readJson<DemoIntermediary>('intermediary.json');
+    const entities = await this.readJson<DemoEntity[]>('entities.json');
+    const problems = [
+      ...(isValidEntityFiscalCode(intermediary.fiscalCode) ? [] : [`intermediary.json: fiscalCode non valido`]),
+      ...entities.flatMap((entity, index) => validateEntity(entity, index)),
+    ];
+    if (problems.length > 0) throw new Error(`Dati dimostrativi non validi:\n${problems.join('\n')}`);
+
+    await this.dataSource.transaction(async (manager) => {
+      await manager.upsert(Intermediary, { id: 1, ...intermediary }, ['id']);
+      await manager.upsert(CreditorEntity, entities, {
+        conflictPaths: ['fiscalCode'],
+        skipUpdateIfNoValuesChanged: true,
+      });
+    });
+    this.logger.log(`Demo data loaded: ${entities.length} entities`);
+    return { entities: entities.length };
+  }
+
+  private async readJson<T>(file: string): Promise<T> {
+    return JSON.parse(await readFile(join(this.config.demoDataDir, file), 'utf8')) as T;
+  }
+}
+
+function validateEntity(entity: DemoEntity, index: number): string[] {
+  const where = `entities.json[${index}] (${entity.name})`;
+  const problems: string[] = [];
+  if (!isValidEntityFiscalCode(entity.fiscalCode)) problems.push(`${where}: fiscalCode non valido`);
+  if (!CATEGORIES.includes(entity.category)) problems.push(`${where}: category sconosciuta`);
+  if (!ONBOARDING_STAGES.includes(entity.onboardingStage)) problems.push(`${where}: onboardingStage sconosciuto`);
+  if (!/^[A-Z]{2}$/.test(entity.province)) problems.push(`${where}: province deve essere una sigla di 2 lettere`);
+  return problems;
+}

@@ -1,0 +1,4 @@
+import rootPackage from '../../../package.json';
+
+/** The product version, from the root package.json at build time. */
+export const APP_VERSION: string = rootPackage.version;
