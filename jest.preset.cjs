@@ -28,5 +28,6 @@ module.exports = {
     ],
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
+  reporters: ['default', join(__dirname, 'tools/test-reporters/jest-summary.cjs')],
   moduleNameMapper,
 };

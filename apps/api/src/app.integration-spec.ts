@@ -124,7 +124,7 @@ describe(`API skeleton on ${engine}`, () => {
       const seen: EntitySummary[] = [];
       let cursor: string | null = null;
       do {
-        const query: string = `/api/v1/public/entities?stage=PRODUCTION&limit=7${cursor ? `&cursor=${cursor}` : ''}`;
+        const query = `/api/v1/public/entities?stage=PRODUCTION&limit=7${cursor ? `&cursor=${cursor}` : ''}`;
         const page = (await http.get(query).expect(200)).body as Page<EntitySummary>;
         seen.push(...page.items);
         cursor = page.nextCursor;
@@ -149,7 +149,12 @@ describe(`API skeleton on ${engine}`, () => {
       const document = (await http.get('/api/openapi.json').expect(200)).body;
       expect(document.openapi).toMatch(/^3\./);
       expect(Object.keys(document.paths)).toEqual(
-        expect.arrayContaining(['/api/health', '/api/v1/platform', '/api/v1/platform/stats', '/api/v1/public/entities']),
+        expect.arrayContaining([
+          '/api/health',
+          '/api/v1/platform',
+          '/api/v1/platform/stats',
+          '/api/v1/public/entities',
+        ]),
       );
       await http.get('/api/docs').expect(200);
     });

@@ -26,7 +26,12 @@ async function main(command: string): Promise<void> {
     case 'migrate':
     case 'seed': {
       const context = await NestFactory.createApplicationContext(
-        AppModule.register({ ...config, migrateOnBoot: true, seedDemoData: false, jobs: { ...config.jobs, enabled: false } }),
+        AppModule.register({
+          ...config,
+          migrateOnBoot: true,
+          seedDemoData: false,
+          jobs: { ...config.jobs, enabled: false },
+        }),
         { logger: ['error', 'warn', 'log'] },
       );
       if (command === 'seed') await context.get(DemoSeedService).seed();

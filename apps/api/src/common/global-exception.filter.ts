@@ -1,4 +1,11 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
 import { type Request, type Response } from 'express';
 import { type ApiErrorBody, ApiErrorCode } from '@pagamenti/contracts';
 import { ApiException } from './api-exception';
@@ -65,7 +72,8 @@ export class GlobalExceptionFilter implements ExceptionFilter {
       };
     }
     const status = statusOf(exception);
-    const code = CODE_BY_STATUS[status] ?? (status >= 500 ? ApiErrorCode.InternalError : ApiErrorCode.BadRequest);
+    const code =
+      CODE_BY_STATUS[status] ?? (status >= 500 ? ApiErrorCode.InternalError : ApiErrorCode.BadRequest);
     return { status, body: { code, message: MESSAGE_BY_CODE[code], correlationId } };
   }
 }

@@ -10,7 +10,12 @@ export function loggerParams(config: AppConfig): Params {
       genReqId: (req, res) => (typeof req.id === 'string' ? req.id : assignCorrelationId(req, res)),
       customAttributeKeys: { reqId: 'correlationId' },
       redact: {
-        paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]', 'res.headers["set-cookie"]'],
+        paths: [
+          'req.headers.authorization',
+          'req.headers.cookie',
+          'req.headers["x-api-key"]',
+          'res.headers["set-cookie"]',
+        ],
         censor: '[redacted]',
       },
       serializers: {

@@ -12,9 +12,7 @@ export interface AppConfig {
   bodyLimit: string;
   platformName: string;
   intermediary: { name: string; fiscalCode: string };
-  database:
-    | { engine: 'postgresql'; url: string; poolSize: number }
-    | { engine: 'pglite'; dataDir: string };
+  database: { engine: 'postgresql'; url: string; poolSize: number } | { engine: 'pglite'; dataDir: string };
   migrateOnBoot: boolean;
   seedDemoData: boolean;
   demoDataDir: string;

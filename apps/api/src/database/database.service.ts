@@ -55,9 +55,10 @@ export class DatabaseService implements OnModuleInit {
     const engine = this.config.database.engine;
     try {
       const started = performance.now();
-      const rows: { version: string }[] = await this.dataSource.query('SELECT current_setting($1) AS version', [
-        'server_version',
-      ]);
+      const rows: { version: string }[] = await this.dataSource.query(
+        'SELECT current_setting($1) AS version',
+        ['server_version'],
+      );
       const latencyMs = Math.round((performance.now() - started) * 100) / 100;
       return {
         status: 'up',

@@ -42,7 +42,9 @@ describe('embedded PostgreSQL pool', () => {
     await Promise.all(
       Array.from({ length: 20 }, () =>
         dataSource.transaction(async (manager) => {
-          const [row] = (await manager.query('SELECT value FROM counter WHERE id = 1')) as { value: number }[];
+          const [row] = (await manager.query('SELECT value FROM counter WHERE id = 1')) as {
+            value: number;
+          }[];
           await new Promise((resolve) => setImmediate(resolve));
           await manager.query('UPDATE counter SET value = $1 WHERE id = 1', [row!.value + 1]);
         }),
@@ -60,7 +62,12 @@ describe('embedded PostgreSQL pool', () => {
   });
 
   it('reports affected rows of updates', async () => {
-    const result = await dataSource.createQueryBuilder().update('counter').set({ value: 5 }).where('id = 1').execute();
+    const result = await dataSource
+      .createQueryBuilder()
+      .update('counter')
+      .set({ value: 5 })
+      .where('id = 1')
+      .execute();
     expect(result.affected).toBe(1);
   });
 });

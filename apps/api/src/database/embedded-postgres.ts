@@ -66,7 +66,11 @@ class EmbeddedClient extends EventEmitter {
     super();
   }
 
-  query(sql: string, paramsOrCallback?: unknown[] | QueryCallback, maybeCallback?: QueryCallback): Promise<unknown> {
+  query(
+    sql: string,
+    paramsOrCallback?: unknown[] | QueryCallback,
+    maybeCallback?: QueryCallback,
+  ): Promise<unknown> {
     const params = Array.isArray(paramsOrCallback) ? paramsOrCallback : undefined;
     const callback = typeof paramsOrCallback === 'function' ? paramsOrCallback : maybeCallback;
     // Without parameters a string may hold several statements (migrations): run it with the simple protocol.

@@ -15,7 +15,8 @@ export interface SchemaDiff {
 export async function diffEntitiesAgainstMigrations(
   config: AppConfig = loadConfig({ PGLITE_DIR: 'memory://' }),
 ): Promise<SchemaDiff> {
-  const embedded = config.database.engine === 'pglite' ? await openEmbeddedPostgres(config.database.dataDir) : null;
+  const embedded =
+    config.database.engine === 'pglite' ? await openEmbeddedPostgres(config.database.dataDir) : null;
   const dataSource = new DataSource(dataSourceOptions(config, embedded));
   await dataSource.initialize();
   try {

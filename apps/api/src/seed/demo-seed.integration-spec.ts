@@ -44,8 +44,12 @@ describe(`demo seed on ${engine}`, () => {
     const other = await startTestApp({ DEMO_DATA_DIR: badDir });
     try {
       await resetDatabase(other);
-      await expect(other.get(DemoSeedService).seed()).rejects.toThrow(/entities\.json\[3\].*fiscalCode non valido/);
-      const rows: unknown[] = await other.get(DataSource).query('SELECT 1 FROM creditor_entity UNION ALL SELECT 1 FROM intermediary');
+      await expect(other.get(DemoSeedService).seed()).rejects.toThrow(
+        /entities\.json\[3\].*fiscalCode non valido/,
+      );
+      const rows: unknown[] = await other
+        .get(DataSource)
+        .query('SELECT 1 FROM creditor_entity UNION ALL SELECT 1 FROM intermediary');
       expect(rows).toEqual([]);
     } finally {
       await other.close();

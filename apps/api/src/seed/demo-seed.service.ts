@@ -45,7 +45,9 @@ export class DemoSeedService implements OnApplicationBootstrap {
     const intermediary = await this.readJson<DemoIntermediary>('intermediary.json');
     const entities = await this.readJson<DemoEntity[]>('entities.json');
     const problems = [
-      ...(isValidEntityFiscalCode(intermediary.fiscalCode) ? [] : [`intermediary.json: fiscalCode non valido`]),
+      ...(isValidEntityFiscalCode(intermediary.fiscalCode)
+        ? []
+        : [`intermediary.json: fiscalCode non valido`]),
       ...entities.flatMap((entity, index) => validateEntity(entity, index)),
     ];
     if (problems.length > 0) throw new Error(`Dati dimostrativi non validi:\n${problems.join('\n')}`);
@@ -71,7 +73,9 @@ function validateEntity(entity: DemoEntity, index: number): string[] {
   const problems: string[] = [];
   if (!isValidEntityFiscalCode(entity.fiscalCode)) problems.push(`${where}: fiscalCode non valido`);
   if (!CATEGORIES.includes(entity.category)) problems.push(`${where}: category sconosciuta`);
-  if (!ONBOARDING_STAGES.includes(entity.onboardingStage)) problems.push(`${where}: onboardingStage sconosciuto`);
-  if (!/^[A-Z]{2}$/.test(entity.province)) problems.push(`${where}: province deve essere una sigla di 2 lettere`);
+  if (!ONBOARDING_STAGES.includes(entity.onboardingStage))
+    problems.push(`${where}: onboardingStage sconosciuto`);
+  if (!/^[A-Z]{2}$/.test(entity.province))
+    problems.push(`${where}: province deve essere una sigla di 2 lettere`);
   return problems;
 }

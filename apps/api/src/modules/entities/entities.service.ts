@@ -25,7 +25,10 @@ export class EntitiesService {
 
   /** Every stage with its count, zeros included, so that charts always show the whole pipeline. */
   async countByStage(): Promise<Record<OnboardingStage, number>> {
-    const counts = Object.fromEntries(ONBOARDING_STAGES.map((stage) => [stage, 0])) as Record<OnboardingStage, number>;
+    const counts = Object.fromEntries(ONBOARDING_STAGES.map((stage) => [stage, 0])) as Record<
+      OnboardingStage,
+      number
+    >;
     for (const { stage, count } of await this.entities.countByStage()) counts[stage] = count;
     return counts;
   }
@@ -43,6 +46,10 @@ function decodeCursor(cursor: string): { name: string; id: string } {
     // fall through to the error below
   }
   throw new ApiException(ApiErrorCode.ValidationFailed, 'Il cursore non è valido.', HttpStatus.BAD_REQUEST, [
-    { field: 'cursor', message: 'cursor non valido: usa il nextCursor della pagina precedente', rule: 'cursor' },
+    {
+      field: 'cursor',
+      message: 'cursor non valido: usa il nextCursor della pagina precedente',
+      rule: 'cursor',
+    },
   ]);
 }

@@ -12,7 +12,8 @@ export class HealthController {
   @Get()
   @ApiOperation({
     summary: 'Stato del servizio',
-    description: 'Raggiungibilità del database, migrazioni in sospeso, code dei job, versione. 503 se il database non risponde.',
+    description:
+      'Raggiungibilità del database, migrazioni in sospeso, code dei job, versione. 503 se il database non risponde.',
   })
   @ApiOkResponse({ type: HealthResponseDto })
   @ApiServiceUnavailableResponse({ type: HealthResponseDto })

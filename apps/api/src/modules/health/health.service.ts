@@ -15,7 +15,11 @@ export class HealthService {
     const database = await this.database.health();
     const jobs = database.status === 'up' ? await this.jobs.health().catch(() => null) : null;
     const status =
-      database.status === 'down' ? 'down' : database.pendingMigrations.length > 0 || !jobs ? 'degraded' : 'ok';
+      database.status === 'down'
+        ? 'down'
+        : database.pendingMigrations.length > 0 || !jobs
+          ? 'degraded'
+          : 'ok';
     return {
       status,
       version: APP_VERSION,

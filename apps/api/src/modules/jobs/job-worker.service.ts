@@ -1,6 +1,12 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { type AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { type JobHandler } from './job-handler';
@@ -67,11 +73,14 @@ export class JobWorker implements OnApplicationBootstrap, OnApplicationShutdown 
   private async execute(job: Job): Promise<void> {
     const handler = this.handlers.get(job.type);
     if (!handler) return;
-    const heartbeat = setInterval(() => {
-      this.jobs.extendLease(job.id, this.workerId, LEASE_SECONDS).catch((error: unknown) => {
-        this.logger.warn({ err: error, jobId: job.id }, 'Could not extend job lease');
-      });
-    }, (LEASE_SECONDS * 1000) / 3);
+    const heartbeat = setInterval(
+      () => {
+        this.jobs.extendLease(job.id, this.workerId, LEASE_SECONDS).catch((error: unknown) => {
+          this.logger.warn({ err: error, jobId: job.id }, 'Could not extend job lease');
+        });
+      },
+      (LEASE_SECONDS * 1000) / 3,
+    );
     heartbeat.unref();
     try {
       const result = await handler.run(job, {

@@ -25,7 +25,11 @@ export class JobsCleanupHandler implements JobHandler, OnModuleInit {
   /** Enqueues today's run once, whichever replica asks first (the dedupe key is the date). */
   async scheduleFor(day: Date): Promise<void> {
     const date = day.toISOString().slice(0, 10);
-    await this.jobs.insert({ type: JOBS_CLEANUP, dedupeKey: `${JOBS_CLEANUP}:${date}`, runAt: new Date(`${date}T02:00:00Z`) });
+    await this.jobs.insert({
+      type: JOBS_CLEANUP,
+      dedupeKey: `${JOBS_CLEANUP}:${date}`,
+      runAt: new Date(`${date}T02:00:00Z`),
+    });
   }
 
   async run(): Promise<Record<string, unknown>> {

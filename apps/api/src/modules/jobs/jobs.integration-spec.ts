@@ -92,7 +92,9 @@ describe(`durable jobs on ${engine}`, () => {
     expect(claimed?.id).toBe(job.id);
     expect(await worker.drain()).toBe(0);
 
-    await dataSource.query(`UPDATE job SET locked_until = now() - interval '1 second' WHERE id = $1`, [job.id]);
+    await dataSource.query(`UPDATE job SET locked_until = now() - interval '1 second' WHERE id = $1`, [
+      job.id,
+    ]);
     expect(await worker.drain()).toBe(1);
     expect(handler.ran).toEqual(['orphan']);
     expect(await jobs.find(job.id)).toMatchObject({ status: 'succeeded', attempts: 2 });

@@ -75,13 +75,23 @@ export class JobsRepository {
   }
 
   async reportProgress(id: string, workerId: string, done: number, total: number | null): Promise<void> {
-    await this.jobs.update({ id, lockedBy: workerId, status: 'running' }, { progressDone: done, progressTotal: total });
+    await this.jobs.update(
+      { id, lockedBy: workerId, status: 'running' },
+      { progressDone: done, progressTotal: total },
+    );
   }
 
   async markSucceeded(id: string, workerId: string, result: Record<string, unknown> | null): Promise<void> {
     await this.jobs.update(
       { id, lockedBy: workerId, status: 'running' },
-      { status: 'succeeded', result: result && jsonColumn(result), lockedBy: null, lockedUntil: null, lastError: null, finishedAt: () => 'now()' },
+      {
+        status: 'succeeded',
+        result: result && jsonColumn(result),
+        lockedBy: null,
+        lockedUntil: null,
+        lastError: null,
+        finishedAt: () => 'now()',
+      },
     );
   }
 

@@ -9,7 +9,10 @@ export class PlatformController {
   constructor(private readonly platform: PlatformService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Chi gestisce la piattaforma', description: 'Nome della piattaforma e dell’intermediario.' })
+  @ApiOperation({
+    summary: 'Chi gestisce la piattaforma',
+    description: 'Nome della piattaforma e dell’intermediario.',
+  })
   @ApiOkResponse({ type: PlatformInfoDto })
   info(): Promise<PlatformInfoDto> {
     return this.platform.info();

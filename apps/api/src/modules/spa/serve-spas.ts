@@ -31,7 +31,10 @@ export function serveSpas(app: NestExpressApplication, spaRoot: string, logger: 
       express.static(dir, {
         index: false,
         setHeaders: (res, path) => {
-          res.setHeader('Cache-Control', path.includes(`${join(dir, 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+          res.setHeader(
+            'Cache-Control',
+            path.includes(`${join(dir, 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+          );
         },
       }),
     );

@@ -32,7 +32,11 @@ export class EntitySummaryPageDto implements Page<EntitySummary> {
   @ApiProperty({ type: [EntitySummaryDto] })
   items: EntitySummaryDto[];
 
-  @ApiProperty({ type: String, nullable: true, description: 'Cursore della pagina successiva; null sull’ultima.' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Cursore della pagina successiva; null sull’ultima.',
+  })
   nextCursor: string | null;
 }
 

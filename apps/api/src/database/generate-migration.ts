@@ -5,7 +5,7 @@
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { diffEntitiesAgainstMigrations } from '../../apps/api/src/database/schema-diff';
+import { diffEntitiesAgainstMigrations } from './schema-diff';
 
 async function main(): Promise<void> {
   const name = process.argv[2];
@@ -35,7 +35,7 @@ ${diff.down.map(quote).join('\n')}
   }
 }
 `;
-  const file = join(__dirname, '../../apps/api/src/database/migrations', `${timestamp}-${name}.ts`);
+  const file = join(__dirname, 'migrations', `${timestamp}-${name}.ts`);
   writeFileSync(file, body);
   console.log(`Scritto ${file}: aggiungi ${className} a MIGRATIONS in migrations/index.ts.`);
 }

@@ -1,0 +1,48 @@
+import { createServer, type Server } from 'node:http';
+import { type AddressInfo } from 'node:net';
+import { loadSimConfig } from './config';
+import { createSimServer } from './server';
+
+function listen(server: Server): Promise<string> {
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`),
+    ),
+  );
+}
+
+describe('simulator shell', () => {
+  const fakeApi = createServer((req, res) => {
+    res.writeHead(req.url === '/api/health' ? 200 : 404, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ status: 'ok' }));
+  });
+  let apiUrl: string;
+
+  beforeAll(async () => {
+    apiUrl = await listen(fakeApi);
+  });
+  afterAll(() => new Promise((resolve) => fakeApi.close(resolve)));
+
+  it('reports whether the API answers over HTTP', async () => {
+    const sim = createSimServer(loadSimConfig({ API_BASE_URL: apiUrl }));
+    const simUrl = await listen(sim);
+    const health = await (await fetch(`${simUrl}/health`)).json();
+    expect(health).toMatchObject({ status: 'ok', api: { reachable: true, status: 'ok' } });
+    const home = await (await fetch(simUrl)).text();
+    expect(home).toContain('raggiungibile');
+    sim.close();
+  });
+
+  it('says so when the API is down', async () => {
+    const sim = createSimServer(loadSimConfig({ API_BASE_URL: 'http://127.0.0.1:1' }));
+    const simUrl = await listen(sim);
+    const health = (await (await fetch(`${simUrl}/health`)).json()) as { api: unknown };
+    expect(health.api).toMatchObject({ reachable: false });
+    sim.close();
+  });
+
+  it('refuses a bad port with the variable name', () => {
+    expect(() => loadSimConfig({ SIM_PORT: 'x' })).toThrow(/SIM_PORT/);
+    expect(() => loadSimConfig({ API_BASE_URL: 'ftp://x' })).toThrow(/API_BASE_URL/);
+  });
+});

@@ -1,0 +1,42 @@
+import { Header, HeaderBrand, HeaderContent, Headers } from 'design-react-kit';
+import { Link } from 'react-router';
+import { usePlatformNames } from '../hooks/use-platform-names';
+import { MainNav } from './MainNav';
+import type { NavItemDef } from './nav-item';
+
+export interface SiteHeaderProps {
+  appName: string;
+  navItems: NavItemDef[];
+}
+
+export function SiteHeader({ appName, navItems }: SiteHeaderProps) {
+  const { platformName, intermediaryName } = usePlatformNames();
+  return (
+    <header>
+      <Headers>
+        <Header type="slim">
+          <HeaderContent>
+            <HeaderBrand tag="span" responsive>
+              {intermediaryName ?? 'Intermediario tecnologico pagoPA'}
+            </HeaderBrand>
+          </HeaderContent>
+        </Header>
+        <div className="it-nav-wrapper">
+          <Header type="center">
+            <HeaderContent>
+              <div className="it-brand-wrapper">
+                <Link to="/">
+                  <div className="it-brand-text">
+                    <div className="it-brand-title">{platformName}</div>
+                    <div className="it-brand-tagline">{appName}</div>
+                  </div>
+                </Link>
+              </div>
+            </HeaderContent>
+          </Header>
+          <MainNav items={navItems} />
+        </div>
+      </Headers>
+    </header>
+  );
+}

@@ -1,0 +1,18 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const workspaceRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** `@pagamenti/*` aliases, read from the `paths` of tsconfig.base.json so that they never drift. */
+export function workspaceAliases(): Record<string, string> {
+  const tsconfig = JSON.parse(readFileSync(resolve(workspaceRoot, 'tsconfig.base.json'), 'utf8')) as {
+    compilerOptions: { paths: Record<string, string[]> };
+  };
+  return Object.fromEntries(
+    Object.entries(tsconfig.compilerOptions.paths).map(([name, [target]]) => [
+      name,
+      resolve(workspaceRoot, target),
+    ]),
+  );
+}
