@@ -14,7 +14,7 @@ export function testConfig(projectRoot: string, environment: 'jsdom' | 'node' = 
     plugins: [react()],
     resolve: {
       alias: [
-        ...Object.entries(workspaceAliases()).map(([find, replacement]) => ({ find, replacement })),
+        ...workspaceAliases(),
         { find: /^design-react-kit$/, replacement: resolve(modules, 'design-react-kit/dist/index.js') },
         {
           find: /^bootstrap-italia$/,

@@ -1,22 +1,10 @@
-import { AppLayout, commonRoutes, type NavItemDef } from '@pagamenti/ui';
-import { Outlet, type RouteObject } from 'react-router';
+import { createSpaRoutes } from '@pagamenti/ui';
 import { HomePage } from './pages/HomePage';
 
 export const APP_NAME = 'Area cittadino';
 
-const NAV_ITEMS: NavItemDef[] = [{ to: '/', label: 'Home', end: true }];
-
-function RootLayout() {
-  return (
-    <AppLayout appName={APP_NAME} navItems={NAV_ITEMS}>
-      <Outlet />
-    </AppLayout>
-  );
-}
-
-export const routes: RouteObject[] = [
-  {
-    element: <RootLayout />,
-    children: [{ index: true, element: <HomePage /> }, ...commonRoutes],
-  },
-];
+export const routes = createSpaRoutes({
+  appName: APP_NAME,
+  navItems: [{ to: '/', label: 'Home', end: true }],
+  pages: [{ index: true, element: <HomePage /> }],
+});

@@ -20,3 +20,4 @@ export * from './lib/pages/common-routes';
 export * from './lib/status/OnboardingStageChip';
 export * from './lib/status/StatusChip';
 export * from './lib/status/onboarding-stage';
+export * from './lib/app/spa';

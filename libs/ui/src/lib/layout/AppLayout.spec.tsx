@@ -1,6 +1,6 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { platformInfo, renderWithProviders, stubApi } from '../__tests__/render';
+import { platformInfo, renderWithProviders, stubApi } from '../testing/render';
 import { AppLayout } from './AppLayout';
 
 const navItems = [

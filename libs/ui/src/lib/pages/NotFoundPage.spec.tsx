@@ -1,6 +1,6 @@
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { platformInfo, renderWithProviders, stubApi } from '../__tests__/render';
+import { platformInfo, renderWithProviders, stubApi } from '../testing/render';
 import { NotFoundPage } from './NotFoundPage';
 
 describe('NotFoundPage', () => {
