@@ -2,3 +2,4 @@ export * from './lib/fiscal-code';
 export * from './lib/iban';
 export * from './lib/notice-number';
 export * from './lib/money';
+export * from './lib/notice-payloads';

@@ -1,0 +1,9 @@
+export type {
+  NoticeDocument,
+  NoticeInstallment,
+  ReceiptDocument,
+  ReceiptTransfer,
+  RenderImage,
+} from './documents';
+export { renderNoticePdf, noticeDefinition } from './notice-pdf';
+export { renderReceiptPdf, receiptDefinition } from './receipt-pdf';
