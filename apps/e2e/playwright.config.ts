@@ -73,6 +73,8 @@ export default defineConfig({
         MIGRATE_ON_BOOT: 'true',
         SEED_DEMO_DATA: 'true',
         LOG_LEVEL: 'warn',
+        DATA_DIR: mkdtempSync(join(tmpdir(), 'e2e-data-')),
+        SAML_IDP_METADATA_URLS: `http://localhost:${simPort}/spid/metadata`,
       },
     },
     {

@@ -75,6 +75,10 @@ const children = [
       MIGRATE_ON_BOOT: process.env.MIGRATE_ON_BOOT ?? 'true',
       SEED_DEMO_DATA: process.env.SEED_DEMO_DATA ?? 'true',
       PAGOPA_SIM_URL: `http://localhost:${simPort}`,
+      // Demo login: the simulator's test SPID IdP (its key changes at each start, so the cache is short).
+      SAML_IDP_METADATA_URLS:
+        process.env.SAML_IDP_METADATA_URLS ?? `http://localhost:${simPort}/spid/metadata`,
+      SAML_IDP_METADATA_CACHE_SECONDS: process.env.SAML_IDP_METADATA_CACHE_SECONDS ?? '60',
     },
     echo,
   ),

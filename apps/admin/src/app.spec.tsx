@@ -63,7 +63,7 @@ describe('admin app', () => {
 
   it('answers unknown paths with the 404 page', () => {
     stubApi({ '/api/v1/platform': platformInfo });
-    renderApp('/enti/inesistente');
+    renderApp('/pagina/inesistente');
     expect(screen.getByRole('heading', { level: 1, name: 'Pagina non trovata' })).toBeTruthy();
   });
 });

@@ -8,7 +8,9 @@ import { type AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { EntitiesModule } from './modules/entities/entities.module';
+import { AuditModule } from './modules/audit/audit.module';
 import { HealthModule } from './modules/health/health.module';
+import { IdentityModule } from './modules/identity/identity.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { PlatformModule } from './modules/platform/platform.module';
 import { SeedModule } from './seed/seed.module';
@@ -23,6 +25,8 @@ export class AppModule {
         LoggerModule.forRoot(loggerParams(config)),
         DatabaseModule,
         JobsModule,
+        AuditModule,
+        IdentityModule,
         HealthModule,
         EntitiesModule,
         PlatformModule,

@@ -2,6 +2,10 @@ export interface SimConfig {
   host: string;
   port: number;
   apiBaseUrl: string;
+  /** Where browsers reach the simulator (the test IdP's entityID and SSO URL derive from it). */
+  publicUrl: string;
+  /** The service provider metadata the test IdP trusts. */
+  spMetadataUrl: string;
 }
 
 /** Reads the simulator's settings; throws naming the bad variable. */
@@ -14,5 +18,7 @@ export function loadSimConfig(env: Record<string, string | undefined>): SimConfi
   if (!/^https?:\/\/[^/]+/.test(apiBaseUrl)) {
     throw new Error(`API_BASE_URL: deve essere un URL http(s) (valore: "${apiBaseUrl}")`);
   }
-  return { host: env['SIM_HOST'] ?? '127.0.0.1', port, apiBaseUrl };
+  const publicUrl = (env['SIM_PUBLIC_URL'] ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  const spMetadataUrl = env['SIM_SP_METADATA_URL'] ?? `${apiBaseUrl}/api/v1/auth/saml/metadata`;
+  return { host: env['SIM_HOST'] ?? '127.0.0.1', port, apiBaseUrl, publicUrl, spMetadataUrl };
 }

@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { probeApi } from './api-probe';
 import { type SimConfig } from './config';
+import { loginPage, postBackPage, refusalPage } from './idp/pages';
+import { SamlRefusal, SCENARIOS, type Scenario, TestIdp } from './idp/test-idp';
 
 const COUNTERPARTS = [
   { name: 'Nodo dei pagamenti pagoPA', role: 'verifica, attiva e consegna le ricevute alla stazione' },
@@ -11,15 +13,45 @@ const COUNTERPARTS = [
 ];
 
 export function createSimServer(config: SimConfig): Server {
+  const idp = new TestIdp(config.publicUrl, config.spMetadataUrl);
   return createServer((req, res) => {
-    route(config, req, res).catch(() =>
-      send(res, 500, 'application/json', JSON.stringify({ error: 'internal' })),
-    );
+    route(config, idp, req, res).catch((error: unknown) => {
+      if (error instanceof SamlRefusal)
+        send(res, 400, 'text/html; charset=utf-8', refusalPage(error.message));
+      else send(res, 500, 'application/json', JSON.stringify({ error: 'internal' }));
+    });
   });
 }
 
-async function route(config: SimConfig, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function route(
+  config: SimConfig,
+  idp: TestIdp,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const path = new URL(req.url ?? '/', 'http://sim').pathname;
+  if (path === '/spid/metadata' && req.method === 'GET') {
+    send(res, 200, 'application/samlmetadata+xml', idp.metadata());
+    return;
+  }
+  if (path === '/spid/sso' && req.method === 'POST') {
+    const key = await idp.acceptRequest(await readForm(req));
+    send(res, 200, 'text/html; charset=utf-8', loginPage(key, idp.identities()));
+    return;
+  }
+  if (path === '/spid/login' && req.method === 'POST') {
+    const form = await readForm(req);
+    const scenario = (form.get('scenario') ?? 'ok') as Scenario;
+    if (!(scenario in SCENARIOS)) throw new SamlRefusal('Esito simulato sconosciuto');
+    const answer = idp.respond(form.get('request') ?? '', form.get('identity') ?? '', scenario);
+    send(
+      res,
+      200,
+      'text/html; charset=utf-8',
+      postBackPage(answer.acsUrl, answer.samlResponse, answer.relayState),
+    );
+    return;
+  }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     send(res, 405, 'application/json', JSON.stringify({ error: 'method not allowed' }));
     return;
@@ -35,6 +67,17 @@ async function route(config: SimConfig, req: IncomingMessage, res: ServerRespons
     return;
   }
   send(res, 404, 'application/json', JSON.stringify({ error: 'not found' }));
+}
+
+async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > 1024 * 1024) throw new SamlRefusal('Richiesta troppo grande');
+    chunks.push(chunk as Buffer);
+  }
+  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string): void {

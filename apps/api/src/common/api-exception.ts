@@ -8,6 +8,8 @@ export class ApiException extends HttpException {
     message: string,
     status: HttpStatus,
     readonly fieldErrors?: FieldError[],
+    /** Machine-readable context sent as `details`, e.g. the allowed transitions of a 409. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message, status);
   }

@@ -68,6 +68,7 @@ export class GlobalExceptionFilter implements ExceptionFilter {
           message: exception.message,
           correlationId,
           ...(exception.fieldErrors ? { fieldErrors: exception.fieldErrors } : {}),
+          ...(exception.details ? { details: exception.details } : {}),
         },
       };
     }

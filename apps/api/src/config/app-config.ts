@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { type PlatformEnvironment } from '@pagamenti/contracts';
 import { isValidEntityFiscalCode } from '@pagamenti/pagopa';
@@ -18,7 +19,36 @@ export interface AppConfig {
   demoDataDir: string;
   spaRoot: string | null;
   jobs: { enabled: boolean; pollIntervalMs: number; retentionDays: number };
+  /** AES-256 key (32 bytes) encrypting secrets at rest: station passwords, node subscription keys. */
+  secretsKey: Buffer;
+  /** Where browsers reach the API (SAML endpoints, cookies); the SP entityID derives from it. */
+  publicBaseUrl: string;
+  identity: IdentityConfig;
+  audit: { retentionMonths: number };
 }
+
+/** SAML (SPID/CIE) service provider, sessions and API keys. */
+export interface IdentityConfig {
+  spEntityId: string;
+  /** PEM strings, or null to generate a development pair in `dataDir` (refused in production). */
+  spKeyPem: string | null;
+  spCertPem: string | null;
+  dataDir: string;
+  idpMetadataUrls: string[];
+  idpMetadataCacheSeconds: number;
+  levels: Record<'citizen' | 'backoffice' | 'admin', 'SpidL1' | 'SpidL2' | 'SpidL3'>;
+  organization: { name: string; url: string; ipaCode: string; email: string };
+  session: { idleMinutes: number; absoluteHours: number; secureCookie: boolean };
+  apiKeyRateLimitPerMinute: number;
+}
+
+/**
+ * DEVELOPMENT-ONLY secrets key, used when SECRETS_KEY is unset and NODE_ENV is not production. It is public
+ * (it is in the repository): never use it for real station passwords or subscription keys.
+ */
+export const DEVELOPMENT_SECRETS_KEY = Buffer.from('DEVELOPMENT-ONLY-KEY-not-secret!', 'utf8').toString(
+  'base64',
+);
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -47,11 +77,17 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     );
   }
   const spaRootSetting = read.optionalString('SPA_ROOT');
+  const secretsKey = readSecretsKey(read.optionalString('SECRETS_KEY'), environment, problems);
+  const port = read.integer('PORT', 3000, 0, 65535);
+  const publicBaseUrl = read
+    .matching('PUBLIC_BASE_URL', /^https?:\/\/[^/]+/, `http://localhost:${port}`, 'un URL http(s)')
+    .replace(/\/+$/, '');
+  const identity = readIdentity(read, problems, { environment, dataDir, publicBaseUrl, cwd });
 
   const config: AppConfig = {
     environment,
     host: read.string('HOST', '127.0.0.1'),
-    port: read.integer('PORT', 3000, 0, 65535),
+    port,
     logLevel: read.oneOf(
       'LOG_LEVEL',
       ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
@@ -77,9 +113,107 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
       pollIntervalMs: read.integer('JOBS_POLL_INTERVAL_MS', 1000, 50, 60000),
       retentionDays: read.integer('JOBS_RETENTION_DAYS', 30, 1, 3650),
     },
+    secretsKey,
+    publicBaseUrl,
+    identity,
+    audit: { retentionMonths: read.integer('AUDIT_RETENTION_MONTHS', 24, 1, 240) },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+const SPID_LEVELS = ['SpidL1', 'SpidL2', 'SpidL3'] as const;
+
+function readIdentity(
+  read: EnvReader,
+  problems: string[],
+  context: { environment: PlatformEnvironment; dataDir: string; publicBaseUrl: string; cwd: string },
+): IdentityConfig {
+  const pem = (name: string, fileName: string): string | null => {
+    const inline = read.optionalString(name);
+    if (inline !== undefined) return inline.replace(/\\n/g, '\n');
+    const file = read.optionalString(fileName);
+    if (file === undefined) return null;
+    try {
+      return readFileSync(absolute(file, context.cwd), 'utf8');
+    } catch {
+      problems.push(`${fileName}: file non leggibile (valore: "${file}")`);
+      return null;
+    }
+  };
+  const spKeyPem = pem('SAML_SP_KEY', 'SAML_SP_KEY_FILE');
+  const spCertPem = pem('SAML_SP_CERT', 'SAML_SP_CERT_FILE');
+  if ((spKeyPem === null) !== (spCertPem === null)) {
+    problems.push('SAML_SP_KEY / SAML_SP_CERT: vanno indicati insieme (chiave privata e certificato)');
+  }
+  if (spKeyPem !== null && !spKeyPem.includes('PRIVATE KEY-----')) {
+    problems.push('SAML_SP_KEY: deve essere una chiave privata PEM');
+  }
+  if (spCertPem !== null && !spCertPem.includes('BEGIN CERTIFICATE-----')) {
+    problems.push('SAML_SP_CERT: deve essere un certificato PEM');
+  }
+  if (context.environment === 'production' && spKeyPem === null) {
+    problems.push('SAML_SP_KEY: obbligatoria in produzione (o SAML_SP_KEY_FILE), insieme a SAML_SP_CERT');
+  }
+  const idpMetadataUrls = (read.optionalString('SAML_IDP_METADATA_URLS') ?? '')
+    .split(',')
+    .map((url) => url.trim())
+    .filter((url) => url !== '');
+  for (const url of idpMetadataUrls) {
+    if (!/^https?:\/\/[^/]+/.test(url)) {
+      problems.push(`SAML_IDP_METADATA_URLS: ogni voce deve essere un URL http(s) (valore: "${url}")`);
+    }
+  }
+  return {
+    spEntityId: read.string('SAML_SP_ENTITY_ID', `${context.publicBaseUrl}/api/v1/auth/saml/metadata`),
+    spKeyPem,
+    spCertPem,
+    dataDir: context.dataDir,
+    idpMetadataUrls,
+    idpMetadataCacheSeconds: read.integer('SAML_IDP_METADATA_CACHE_SECONDS', 3600, 0, 604800),
+    levels: {
+      citizen: read.oneOf('SAML_LEVEL_CITIZEN', SPID_LEVELS, 'SpidL2'),
+      backoffice: read.oneOf('SAML_LEVEL_BACKOFFICE', SPID_LEVELS, 'SpidL2'),
+      admin: read.oneOf('SAML_LEVEL_ADMIN', SPID_LEVELS, 'SpidL2'),
+    },
+    organization: {
+      name: read.string('SAML_ORGANIZATION_NAME', read.string('INTERMEDIARY_NAME', 'Regione Abruzzo')),
+      url: read.string('SAML_ORGANIZATION_URL', context.publicBaseUrl),
+      ipaCode: read.string('SAML_IPA_CODE', 'r_abruzz'),
+      email: read.string('SAML_CONTACT_EMAIL', 'spid@example.invalid'),
+    },
+    session: {
+      idleMinutes: read.integer('SESSION_IDLE_MINUTES', 30, 1, 1440),
+      absoluteHours: read.integer('SESSION_ABSOLUTE_HOURS', 8, 1, 168),
+      secureCookie: read.boolean(
+        'SESSION_COOKIE_SECURE',
+        context.environment === 'production' || context.publicBaseUrl.startsWith('https:'),
+      ),
+    },
+    apiKeyRateLimitPerMinute: read.integer('API_KEY_RATE_LIMIT_PER_MINUTE', 120, 1, 100000),
+  };
+}
+
+function readSecretsKey(
+  raw: string | undefined,
+  environment: PlatformEnvironment,
+  problems: string[],
+): Buffer {
+  if (raw === undefined) {
+    if (environment === 'production') {
+      problems.push(
+        'SECRETS_KEY: obbligatoria in produzione (32 byte casuali in base64, es. `openssl rand -base64 32`)',
+      );
+    }
+    return Buffer.from(DEVELOPMENT_SECRETS_KEY, 'base64');
+  }
+  const key = /^[A-Za-z0-9+/]+={0,2}$/.test(raw) ? Buffer.from(raw, 'base64') : Buffer.alloc(0);
+  if (key.length !== 32) {
+    problems.push('SECRETS_KEY: deve essere una chiave di 32 byte codificata in base64 (44 caratteri)');
+  } else if (environment === 'production' && raw === DEVELOPMENT_SECRETS_KEY) {
+    problems.push('SECRETS_KEY: la chiave di sviluppo pubblica non può essere usata in produzione');
+  }
+  return key.length === 32 ? key : Buffer.from(DEVELOPMENT_SECRETS_KEY, 'base64');
 }
 
 function absolute(path: string, cwd: string): string {

@@ -1,6 +1,26 @@
-import { CreditorEntity } from '../modules/entities/creditor-entity.entity';
+import { ENTITY_MODULE_TABLES } from '../modules/entities/entity-tables';
+import { AuditEventRow } from '../modules/audit/audit-event.entity';
+import {
+  ApiKey,
+  EntityRoleGrant,
+  IntermediaryRoleGrant,
+  Person,
+  SamlRequest,
+  UserSession,
+} from '../modules/identity/identity.entities';
 import { Job } from '../modules/jobs/job.entity';
 import { Intermediary } from '../modules/platform/intermediary.entity';
 
 /** Every TypeORM entity, listed explicitly: the API is bundled, so globs would find nothing. */
-export const ENTITIES = [Intermediary, CreditorEntity, Job];
+export const ENTITIES = [
+  Intermediary,
+  ...ENTITY_MODULE_TABLES,
+  Job,
+  Person,
+  EntityRoleGrant,
+  IntermediaryRoleGrant,
+  SamlRequest,
+  UserSession,
+  ApiKey,
+  AuditEventRow,
+];

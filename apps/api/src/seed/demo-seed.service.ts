@@ -6,7 +6,13 @@ import { EntityCategory, ONBOARDING_STAGES, type OnboardingStage } from '@pagame
 import { isValidEntityFiscalCode } from '@pagamenti/pagopa';
 import { type AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { CreditorEntity } from '../modules/entities/creditor-entity.entity';
+import { SecretBox } from '../common/secret-box';
+import {
+  type DemoStation,
+  loadEntitiesDemo,
+  validateEntitiesDemo,
+} from '../modules/entities/entities-demo-seed';
+import { IdentityDemoSeedService } from '../modules/identity/identity-demo-seed.service';
 import { Intermediary } from '../modules/platform/intermediary.entity';
 
 interface DemoIntermediary {
@@ -34,6 +40,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly identitySeed: IdentityDemoSeedService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -44,22 +51,30 @@ export class DemoSeedService implements OnApplicationBootstrap {
   async seed(): Promise<{ entities: number }> {
     const intermediary = await this.readJson<DemoIntermediary>('intermediary.json');
     const entities = await this.readJson<DemoEntity[]>('entities.json');
+    const stations = await this.readJson<DemoStation[]>('stations.json');
     const problems = [
       ...(isValidEntityFiscalCode(intermediary.fiscalCode)
         ? []
         : [`intermediary.json: fiscalCode non valido`]),
       ...entities.flatMap((entity, index) => validateEntity(entity, index)),
+      ...validateEntitiesDemo(entities, stations),
     ];
     if (problems.length > 0) throw new Error(`Dati dimostrativi non validi:\n${problems.join('\n')}`);
 
     await this.dataSource.transaction(async (manager) => {
       await manager.upsert(Intermediary, { id: 1, ...intermediary }, ['id']);
-      await manager.upsert(CreditorEntity, entities, {
-        conflictPaths: ['fiscalCode'],
-        skipUpdateIfNoValuesChanged: true,
-      });
+      const loaded = await loadEntitiesDemo(
+        manager,
+        entities,
+        stations,
+        new SecretBox(this.config.secretsKey),
+      );
+      this.logger.log(
+        `Demo entities: ${loaded.stations} stations, ${loaded.accounts} accounts, ${loaded.dueTypes} due types`,
+      );
     });
     this.logger.log(`Demo data loaded: ${entities.length} entities`);
+    await this.identitySeed.seed();
     return { entities: entities.length };
   }
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '../modules/identity/identity.module';
 import { DemoSeedService } from './demo-seed.service';
 
-@Module({ providers: [DemoSeedService], exports: [DemoSeedService] })
+@Module({ imports: [IdentityModule], providers: [DemoSeedService], exports: [DemoSeedService] })
 export class SeedModule {}

@@ -1,4 +1,4 @@
-import { CORRELATION_ID_HEADER } from '@pagamenti/contracts';
+import { CORRELATION_ID_HEADER, CSRF_COOKIE, CSRF_HEADER } from '@pagamenti/contracts';
 import { ApiError, ClientErrorCode, codeForStatus, isApiErrorBody } from './api-error';
 
 export interface ApiClientConfig {
@@ -39,6 +39,15 @@ export function buildUrl(path: string, query: QueryParams = {}): string {
   return `${config.baseUrl}${path}${search ? `?${search}` : ''}`;
 }
 
+function readCookie(name: string): string | undefined {
+  if (typeof document === 'undefined') return undefined;
+  for (const part of document.cookie.split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return undefined;
+}
+
 /** Sent with every request so that even a failure with no answer can be traced in the API logs. */
 function newCorrelationId(): string {
   if (typeof globalThis.crypto?.randomUUID === 'function') return globalThis.crypto.randomUUID();
@@ -63,6 +72,9 @@ export async function apiRequest<T>(path: string, options: ApiRequestOptions = {
     [CORRELATION_ID_HEADER]: correlationId,
   };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  // Double-submit CSRF protection: the API compares this header with the session's token.
+  const csrf = (options.method ?? 'GET') === 'GET' ? undefined : readCookie(CSRF_COOKIE);
+  if (csrf) headers[CSRF_HEADER] = csrf;
 
   let response: Response;
   try {

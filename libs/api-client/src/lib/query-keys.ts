@@ -1,3 +1,4 @@
+import type { AdminEntitiesQuery } from './resources/admin-entities';
 import type { PublicEntitiesQuery } from './resources/public-entities';
 
 /**
@@ -6,6 +7,8 @@ import type { PublicEntitiesQuery } from './resources/public-entities';
  */
 export const queryKeys = {
   health: ['health'] as const,
+  session: ['session'] as const,
+  identityProviders: ['identity-providers'] as const,
   platform: {
     all: ['platform'] as const,
     info: () => [...queryKeys.platform.all, 'info'] as const,
@@ -15,5 +18,22 @@ export const queryKeys = {
     all: ['public-entities'] as const,
     list: (query: Omit<PublicEntitiesQuery, 'cursor'>) =>
       [...queryKeys.publicEntities.all, 'list', query] as const,
+  },
+  adminEntities: {
+    all: ['admin-entities'] as const,
+    list: (query: Omit<AdminEntitiesQuery, 'cursor'>) =>
+      [...queryKeys.adminEntities.all, 'list', query] as const,
+    pipeline: (scope: Pick<AdminEntitiesQuery, 'province' | 'category'>) =>
+      [...queryKeys.adminEntities.all, 'pipeline', scope] as const,
+    detail: (id: string) => [...queryKeys.adminEntities.all, 'detail', id] as const,
+    history: (id: string) => [...queryKeys.adminEntities.all, 'detail', id, 'history'] as const,
+  },
+  stations: { all: ['stations'] as const },
+  entityCatalogue: {
+    all: ['entity-catalogue'] as const,
+    entity: (entityId: string) => [...queryKeys.entityCatalogue.all, entityId] as const,
+    accounts: (entityId: string) => [...queryKeys.entityCatalogue.entity(entityId), 'accounts'] as const,
+    dueTypes: (entityId: string) => [...queryKeys.entityCatalogue.entity(entityId), 'due-types'] as const,
+    presets: () => [...queryKeys.entityCatalogue.all, 'presets'] as const,
   },
 };

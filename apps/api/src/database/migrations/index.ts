@@ -1,4 +1,10 @@
 import { Foundation1795689602966 } from './1795689602966-Foundation';
+import { EntitiesOnboardingCatalogue1795691871334 } from './1795691871334-EntitiesOnboardingCatalogue';
+import { IdentityAndAudit1795691907034 } from './1795691907034-IdentityAndAudit';
 
 /** Every migration, in order. `npm run db:migration:generate -- Name` writes a new file; add it here. */
-export const MIGRATIONS = [Foundation1795689602966];
+export const MIGRATIONS = [
+  Foundation1795689602966,
+  EntitiesOnboardingCatalogue1795691871334,
+  IdentityAndAudit1795691907034,
+];

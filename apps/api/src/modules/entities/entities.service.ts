@@ -1,6 +1,6 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
-import { ApiErrorCode, ONBOARDING_STAGES, type OnboardingStage } from '@pagamenti/contracts';
-import { ApiException } from '../../common/api-exception';
+import { Injectable } from '@nestjs/common';
+import { ONBOARDING_STAGES, type OnboardingStage } from '@pagamenti/contracts';
+import { decodeCursor, encodeCursor } from './cursor';
 import { type EntitySummaryPageDto, toEntitySummary } from './dto/entity-summary.dto';
 import { type ListEntitiesQuery } from './dto/list-entities.query';
 import { EntitiesRepository } from './entities.repository';
@@ -32,24 +32,4 @@ export class EntitiesService {
     for (const { stage, count } of await this.entities.countByStage()) counts[stage] = count;
     return counts;
   }
-}
-
-function encodeCursor(position: { name: string; id: string }): string {
-  return Buffer.from(JSON.stringify([position.name, position.id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { name: string; id: string } {
-  try {
-    const [name, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof name === 'string' && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) return { name, id };
-  } catch {
-    // fall through to the error below
-  }
-  throw new ApiException(ApiErrorCode.ValidationFailed, 'Il cursore non è valido.', HttpStatus.BAD_REQUEST, [
-    {
-      field: 'cursor',
-      message: 'cursor non valido: usa il nextCursor della pagina precedente',
-      rule: 'cursor',
-    },
-  ]);
 }

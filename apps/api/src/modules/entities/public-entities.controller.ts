@@ -3,8 +3,10 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EntitySummaryPageDto } from './dto/entity-summary.dto';
 import { ListEntitiesQuery } from './dto/list-entities.query';
 import { EntitiesService } from './entities.service';
+import { Public } from '../identity/authorization/permissions';
 
 @ApiTags('Enti')
+@Public()
 @Controller('v1/public/entities')
 export class PublicEntitiesController {
   constructor(private readonly entities: EntitiesService) {}

@@ -3,8 +3,10 @@ import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } f
 import { type Response } from 'express';
 import { HealthResponseDto } from './health.dto';
 import { HealthService } from './health.service';
+import { Public } from '../identity/authorization/permissions';
 
 @ApiTags('Stato del servizio')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(private readonly health: HealthService) {}

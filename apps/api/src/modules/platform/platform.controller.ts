@@ -2,8 +2,10 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PlatformInfoDto, PlatformStatsDto } from './dto/platform.dto';
 import { PlatformService } from './platform.service';
+import { Public } from '../identity/authorization/permissions';
 
 @ApiTags('Piattaforma')
+@Public()
 @Controller('v1/platform')
 export class PlatformController {
   constructor(private readonly platform: PlatformService) {}

@@ -3,6 +3,8 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, Outlet, RouterProvider, type RouteObject } from 'react-router';
+import type { LoginApp } from '@pagamenti/contracts';
+import { LoginPage } from '../auth/LoginPage';
 import { AppLayout } from '../layout/AppLayout';
 import { type NavItemDef } from '../layout/nav-item';
 import { commonRoutes } from '../pages/common-routes';
@@ -13,10 +15,17 @@ export interface SpaDefinition {
   navItems: NavItemDef[];
   /** The app's own routes; the footer pages and the 404 are added after them. */
   pages: RouteObject[];
+  /** Which SPID level and landing page the login uses (default: citizen). */
+  loginApp?: LoginApp;
 }
 
 /** The route tree every SPA shares: its layout around its pages, then the footer pages and the 404. */
-export function createSpaRoutes({ appName, navItems, pages }: SpaDefinition): RouteObject[] {
+export function createSpaRoutes({
+  appName,
+  navItems,
+  pages,
+  loginApp = 'citizen',
+}: SpaDefinition): RouteObject[] {
   return [
     {
       element: (
@@ -24,7 +33,7 @@ export function createSpaRoutes({ appName, navItems, pages }: SpaDefinition): Ro
           <Outlet />
         </AppLayout>
       ),
-      children: [...pages, ...commonRoutes],
+      children: [...pages, { path: 'accedi', element: <LoginPage app={loginApp} /> }, ...commonRoutes],
     },
   ];
 }

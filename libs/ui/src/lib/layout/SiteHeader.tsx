@@ -1,5 +1,6 @@
 import { Header, HeaderBrand, HeaderContent, Headers } from 'design-react-kit';
 import { Link } from 'react-router';
+import { UserArea } from '../auth/UserArea';
 import { usePlatformNames } from '../hooks/use-platform-names';
 import { MainNav } from './MainNav';
 import type { NavItemDef } from './nav-item';
@@ -19,6 +20,9 @@ export function SiteHeader({ appName, navItems }: SiteHeaderProps) {
             <HeaderBrand tag="span" responsive>
               {intermediaryName ?? 'Intermediario tecnologico pagoPA'}
             </HeaderBrand>
+            <div className="it-header-slim-right-zone">
+              <UserArea />
+            </div>
           </HeaderContent>
         </Header>
         <div className="it-nav-wrapper">

@@ -1,0 +1,116 @@
+import { ApiError, useDueTypes, useUpdateDueType } from '@pagamenti/api-client';
+import {
+  AMOUNT_MODE_LABELS,
+  EmptyState,
+  PageContainer,
+  QueryState,
+  StatusChip,
+  formatEuro,
+} from '@pagamenti/ui';
+import { Alert, Button } from 'design-react-kit';
+import { Link } from 'react-router';
+import { EntitySelector, useSelectedEntity } from '../features/entity/EntitySelector';
+
+function Catalogue({ entityId }: { entityId: string }) {
+  const query = useDueTypes(entityId);
+  const update = useUpdateDueType(entityId);
+  return (
+    <>
+      <p>
+        <Link to={`/catalogo/nuovo?ente=${entityId}`} className="btn btn-primary">
+          Nuovo tipo dovuto
+        </Link>
+      </p>
+      {update.error instanceof ApiError && <Alert color="danger">{update.error.message}</Alert>}
+      <QueryState query={query} loadingLabel="Caricamento del catalogo…" skeletonRows={5}>
+        {(dueTypes) =>
+          dueTypes.length === 0 ? (
+            <EmptyState title="Il catalogo è vuoto">
+              Aggiungi un tipo dovuto: i modelli (TARI, mensa scolastica, permesso di sosta…) lo rendono
+              questione di pochi clic.
+            </EmptyState>
+          ) : (
+            <div className="table-responsive">
+              <table className="table align-middle">
+                <caption className="visually-hidden">Tipi dovuto dell’ente</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Codice</th>
+                    <th scope="col">Descrizione</th>
+                    <th scope="col">Tassonomia</th>
+                    <th scope="col">Importo</th>
+                    <th scope="col">Pagabile dal portale</th>
+                    <th scope="col">Stato</th>
+                    <th scope="col">
+                      <span className="visually-hidden">Azioni</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {dueTypes.map((dueType) => (
+                    <tr key={dueType.id}>
+                      <td className="font-monospace">{dueType.code}</td>
+                      <th scope="row" className="fw-normal">
+                        {dueType.name}
+                      </th>
+                      <td className="font-monospace">{dueType.taxonomyCode}</td>
+                      <td>
+                        {dueType.amountMode === 'FIXED'
+                          ? formatEuro(dueType.fixedAmountCents)
+                          : AMOUNT_MODE_LABELS.FREE}
+                      </td>
+                      <td>{dueType.spontaneous ? 'Sì' : 'No'}</td>
+                      <td>
+                        <StatusChip
+                          label={dueType.active ? 'Attivo' : 'Disattivato'}
+                          tone={dueType.active ? 'success' : 'neutral'}
+                        />
+                      </td>
+                      <td>
+                        <Button
+                          color="primary"
+                          outline
+                          size="xs"
+                          disabled={update.isPending}
+                          onClick={() => {
+                            const verb = dueType.active ? 'Disattivare' : 'Attivare';
+                            if (
+                              window.confirm(
+                                `${verb} “${dueType.name}”? Le posizioni già emesse restano valide.`,
+                              )
+                            )
+                              update.mutate({ id: dueType.id, active: !dueType.active });
+                          }}
+                        >
+                          {dueType.active ? 'Disattiva' : 'Attiva'}
+                          <span className="visually-hidden"> {dueType.name}</span>
+                        </Button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </QueryState>
+    </>
+  );
+}
+
+export function CataloguePage() {
+  const [entityId, setEntityId] = useSelectedEntity();
+  return (
+    <PageContainer
+      title="Catalogo dovuti"
+      lead="I tipi di dovuto dell’ente: cosa si può pagare, su quale conto e con quale codice tassonomico."
+    >
+      <EntitySelector value={entityId} onChange={setEntityId} />
+      {entityId ? (
+        <Catalogue entityId={entityId} />
+      ) : (
+        <EmptyState title="Scegli un ente">Il catalogo appare dopo aver scelto l’ente.</EmptyState>
+      )}
+    </PageContainer>
+  );
+}
