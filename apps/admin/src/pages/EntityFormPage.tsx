@@ -26,7 +26,6 @@ import { Alert, Button } from 'design-react-kit';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { CATEGORY_OPTIONS } from '../features/entities/options';
-import { useOperatorName } from '../features/entities/use-operator-name';
 
 interface FormValues {
   fiscalCode: string;
@@ -106,7 +105,6 @@ function validate(values: FormValues, creating: boolean): Record<string, string>
 function EntityForm({ entity }: { entity?: EntityDetail }) {
   const creating = !entity;
   const navigate = useNavigate();
-  const [operator] = useOperatorName();
   const [values, setValues] = useState<FormValues>(() => initialValues(entity));
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const stations = useStations();
@@ -149,7 +147,6 @@ function EntityForm({ entity }: { entity?: EntityDetail }) {
           ...body,
           fiscalCode: values.fiscalCode.trim(),
           note: values.note.trim() || undefined,
-          actor: operator.trim() || undefined,
         },
         { onSuccess },
       );

@@ -7,14 +7,13 @@ import {
   SetMetadata,
   UseGuards,
 } from '@nestjs/common';
-import { ApiHeader } from '@nestjs/swagger';
-import { type Request } from 'express';
 import {
   Allow,
   EntityRoles,
   type Grant,
   IntermediaryRoles,
 } from '../modules/identity/authorization/permissions';
+import { type AuthorizedRequest } from '../modules/identity/authorization/request-context';
 
 /**
  * Permissions of the entities module. The identity issue maps roles to them (intermediary staff hold
@@ -61,33 +60,19 @@ export function RequiresPermission(permission: Permission) {
   );
 }
 
-const ACTOR_HEADER = 'x-actor';
-const FALLBACK_ACTOR = 'operatore non identificato';
-
 /**
- * Who performs a change, recorded in histories. Until the identity issue provides the logged-in operator it is
- * the `x-actor` header, else the body's `actor`, else "operatore non identificato".
+ * Who performs a change, as recorded in histories: the authenticated caller decided by the identity guard
+ * (a person's fiscal code, or the API key), never a name the client sends.
  */
 export const Actor = createParamDecorator((_data: unknown, context: ExecutionContext): string => {
-  const request = context.switchToHttp().getRequest<Request>();
-  const header = request.headers[ACTOR_HEADER];
-  const fromBody = (request.body as { actor?: unknown } | undefined)?.actor;
-  const raw =
-    (typeof header === 'string' ? header : undefined) ?? (typeof fromBody === 'string' ? fromBody : '');
-  const clean = raw
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f]/g, '')
-    .trim()
-    .slice(0, 200);
-  return clean || FALLBACK_ACTOR;
+  const principal = context.switchToHttp().getRequest<AuthorizedRequest>().principal;
+  switch (principal?.kind) {
+    case 'person':
+      return principal.fiscalCode;
+    case 'api-key':
+      return `chiave API ${principal.keyId}`;
+    case 'anonymous':
+    case undefined:
+      return 'sistema';
+  }
 });
-
-/** Documents the `x-actor` header on routes that record who did something. */
-export const ApiActorHeader = () =>
-  ApiHeader({
-    name: ACTOR_HEADER,
-    required: false,
-    description:
-      'Chi esegue l’operazione (nome dell’operatore), registrato nello storico. Provvisorio: sarà sostituito ' +
-      'dall’operatore autenticato.',
-  });

@@ -125,15 +125,8 @@ export function useUpdateChecklistItem(id: string) {
 export function useUpdateServiceActivation(id: string) {
   const invalidate = useEntityInvalidation();
   return useMutation({
-    mutationFn: ({
-      service,
-      status,
-      actor,
-    }: {
-      service: EntityService;
-      status: ServiceStatus;
-      actor?: string;
-    }) => updateServiceActivation(id, service, status, actor),
+    mutationFn: ({ service, status }: { service: EntityService; status: ServiceStatus }) =>
+      updateServiceActivation(id, service, status),
     onSuccess: invalidate,
   });
 }

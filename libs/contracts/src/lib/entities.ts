@@ -139,8 +139,6 @@ export interface CreateEntityRequest extends EntityEditableFields {
   fiscalCode: string;
   /** Note recorded with the first history entry. */
   note?: string;
-  /** Who registers it, until the identity issue provides the logged-in operator. The `x-actor` header wins. */
-  actor?: string;
 }
 
 export type UpdateEntityRequest = Partial<EntityEditableFields>;
@@ -148,8 +146,6 @@ export type UpdateEntityRequest = Partial<EntityEditableFields>;
 export interface OnboardingTransitionRequest {
   toStage: OnboardingStage;
   note?: string;
-  /** Who does it, until the identity issue provides the logged-in operator. The `x-actor` header wins. */
-  actor?: string;
 }
 
 export interface OnboardingTransitionRecord {
@@ -164,12 +160,10 @@ export interface OnboardingTransitionRecord {
 export interface UpdateChecklistItemRequest {
   done: boolean;
   note?: string | null;
-  actor?: string;
 }
 
 export interface UpdateServiceActivationRequest {
   status: ServiceStatus;
-  actor?: string;
 }
 
 export interface EntityPipeline {

@@ -7,16 +7,13 @@ import {
   OnboardingStageChip,
   SelectField,
   TextAreaField,
-  TextField,
   formatDateTime,
 } from '@pagamenti/ui';
 import { Alert, Button } from 'design-react-kit';
 import { type FormEvent, useState } from 'react';
-import { useOperatorName } from './use-operator-name';
 
 /** Current stage, its checklist, "advance" and the other allowed moves. */
 export function StagePanel({ entity }: { entity: EntityDetail }) {
-  const [operator, setOperator] = useOperatorName();
   const [note, setNote] = useState('');
   const [otherStage, setOtherStage] = useState('');
   const [done, setDone] = useState<string | null>(null);
@@ -30,7 +27,7 @@ export function StagePanel({ entity }: { entity: EntityDetail }) {
     event?.preventDefault();
     setDone(null);
     transition.mutate(
-      { toStage, note: note.trim() || undefined, actor: operator.trim() || undefined },
+      { toStage, note: note.trim() || undefined },
       {
         onSuccess: (updated) => {
           setNote('');
@@ -68,9 +65,7 @@ export function StagePanel({ entity }: { entity: EntityDetail }) {
                     ? `Fatto il ${formatDateTime(item.doneAt)}${item.doneBy ? ` da ${item.doneBy}` : ''}`
                     : undefined
               }
-              onChange={(checked) =>
-                checklist.mutate({ key: item.key, done: checked, actor: operator.trim() || undefined })
-              }
+              onChange={(checked) => checklist.mutate({ key: item.key, done: checked })}
             />
           ))}
         </fieldset>
@@ -81,17 +76,6 @@ export function StagePanel({ entity }: { entity: EntityDetail }) {
         <p>L’ente è receduto: la fase non può più cambiare.</p>
       ) : (
         <form onSubmit={submit(entity.nextStage ?? (otherStage as OnboardingStage))} noValidate>
-          <div className="row">
-            <TextField
-              id="operatore"
-              className="col-12 col-md-5"
-              label="Operatore"
-              value={operator}
-              onChange={setOperator}
-              autoComplete="name"
-              hint="Il tuo nome, registrato nello storico."
-            />
-          </div>
           <TextAreaField
             id="nota"
             label="Nota"

@@ -8,7 +8,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { Actor, ApiActorHeader, RequiresPermission } from '../../common/requires-permission';
+import { Actor, RequiresPermission } from '../../common/requires-permission';
 import {
   AdminListEntitiesQuery,
   CreateEntityDto,
@@ -56,7 +56,6 @@ export class AdminEntitiesController {
 
   @Post()
   @RequiresPermission('entities:write')
-  @ApiActorHeader()
   @ApiOperation({
     summary: 'Registra un ente',
     description: 'L’ente nasce in fase ADHESION_REQUESTED; la nota va nel primo passo dello storico.',
@@ -99,7 +98,6 @@ export class AdminEntitiesController {
   @Post(':id/transitions')
   @HttpCode(200)
   @RequiresPermission('entities:write')
-  @ApiActorHeader()
   @ApiOperation({
     summary: 'Cambia fase di adesione',
     description:
@@ -134,7 +132,6 @@ export class AdminEntitiesController {
 
   @Put(':id/checklist/:key')
   @RequiresPermission('entities:write')
-  @ApiActorHeader()
   @ApiOperation({
     summary: 'Spunta una voce della checklist',
     description:
@@ -153,7 +150,6 @@ export class AdminEntitiesController {
 
   @Put(':id/services/:service')
   @RequiresPermission('entities:write')
-  @ApiActorHeader()
   @ApiOperation({
     summary: 'Stato di attivazione di un servizio',
     description: 'ACTIVE solo per enti in esercizio; TESTING dalla configurazione in poi.',

@@ -83,7 +83,7 @@ export class EntitiesAdminService {
       return await this.dataSource.transaction(async (manager) => {
         if (await this.entities.existsByFiscalCode(manager, request.fiscalCode)) throw duplicateFiscalCode();
         await this.assertStation(manager, request.stationId);
-        const { note, actor: _actor, ...fields } = request;
+        const { note, ...fields } = request;
         const id = await this.entities.insert(manager, {
           ...fields,
           onboardingStage: 'ADHESION_REQUESTED',

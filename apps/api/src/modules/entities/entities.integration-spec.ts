@@ -70,7 +70,8 @@ describe(`entities, onboarding and catalogue on ${engine}`, () => {
         expect.objectContaining({
           fromStage: null,
           toStage: 'ADHESION_REQUESTED',
-          actor: 'Laura Bianchi',
+          // The authenticated person, not the name the client claims in x-actor.
+          actor: 'MRNGPP81B20A345W',
           note: 'Delibera n. 12',
         }),
       ]);
@@ -253,15 +254,20 @@ describe(`entities, onboarding and catalogue on ${engine}`, () => {
       expect(service.body.services[0]).toMatchObject({
         service: 'PAGAMENTO_AVVISI',
         status: 'ACTIVE',
-        updatedBy: 'Paolo Verdi',
+        updatedBy: 'MRNGPP81B20A345W',
       });
 
       // Suspension needs a note.
       const noNote = await advance('SUSPENDED', 400);
       expect(noNote.body.fieldErrors[0]).toMatchObject({ field: 'note', rule: 'noteRequired' });
-      await http
+      const spoofed = await http
         .post(`/api/v1/admin/entities/${entity.id}/transitions`)
         .send({ toStage: 'SUSPENDED', note: 'Cambio tesoriere', actor: 'Da corpo' })
+        .expect(400);
+      expect(spoofed.body.fieldErrors[0]).toMatchObject({ field: 'actor', rule: 'whitelistValidation' });
+      await http
+        .post(`/api/v1/admin/entities/${entity.id}/transitions`)
+        .send({ toStage: 'SUSPENDED', note: 'Cambio tesoriere' })
         .expect(200);
       const history = (await http.get(`/api/v1/admin/entities/${entity.id}/transitions`).expect(200)).body;
       expect(history.map((row: { toStage: string }) => row.toStage)).toEqual([
@@ -273,11 +279,11 @@ describe(`entities, onboarding and catalogue on ${engine}`, () => {
         'ADHESION_REQUESTED',
       ]);
       expect(history[0]).toMatchObject({
-        actor: 'Da corpo',
+        actor: 'MRNGPP81B20A345W',
         note: 'Cambio tesoriere',
         fromStage: 'PRODUCTION',
       });
-      expect(history[1]).toMatchObject({ actor: 'Paolo Verdi' });
+      expect(history[1]).toMatchObject({ actor: 'MRNGPP81B20A345W' });
     });
 
     it('makes WITHDRAWN final', async () => {

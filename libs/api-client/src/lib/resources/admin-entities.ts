@@ -64,15 +64,10 @@ export function updateChecklistItem(id: string, key: string, body: UpdateCheckli
   });
 }
 
-export function updateServiceActivation(
-  id: string,
-  service: EntityService,
-  status: ServiceStatus,
-  actor?: string,
-) {
+export function updateServiceActivation(id: string, service: EntityService, status: ServiceStatus) {
   return apiRequest<EntityDetail>(`${BASE}/${encodeURIComponent(id)}/services/${service}`, {
     method: 'PUT',
-    body: { status, actor },
+    body: { status },
   });
 }
 

@@ -386,15 +386,6 @@ export class CreateEntityDto extends EntityConfigFieldsDto implements CreateEnti
   @IsString()
   @MaxLength(2000, { message: 'note può avere al massimo 2000 caratteri' })
   note?: string;
-
-  @ApiPropertyOptional({
-    example: 'Laura Bianchi',
-    description: 'Provvisorio: l’intestazione x-actor ha la precedenza',
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  actor?: string;
 }
 
 export class OnboardingTransitionDto implements OnboardingTransitionRequest {
@@ -411,15 +402,6 @@ export class OnboardingTransitionDto implements OnboardingTransitionRequest {
   @IsString()
   @MaxLength(2000, { message: 'note può avere al massimo 2000 caratteri' })
   note?: string;
-
-  @ApiPropertyOptional({
-    example: 'Laura Bianchi',
-    description: 'Provvisorio: l’intestazione x-actor ha la precedenza',
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  actor?: string;
 }
 
 export class OnboardingTransitionRecordDto implements OnboardingTransitionRecord {
@@ -432,7 +414,10 @@ export class OnboardingTransitionRecordDto implements OnboardingTransitionRecord
   @ApiProperty({ enum: ONBOARDING_STAGES })
   toStage: OnboardingStage;
 
-  @ApiProperty({ example: 'Laura Bianchi' })
+  @ApiProperty({
+    example: 'MRNGPP81B20A345W',
+    description: 'Chi ha eseguito il passaggio: codice fiscale della persona autenticata, o la chiave API',
+  })
   actor: string;
 
   @ApiProperty({ type: String, nullable: true })
@@ -453,24 +438,12 @@ export class UpdateChecklistItemDto implements UpdateChecklistItemRequest {
   @IsString()
   @MaxLength(2000, { message: 'note può avere al massimo 2000 caratteri' })
   note?: string | null;
-
-  @ApiPropertyOptional({ example: 'Laura Bianchi' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  actor?: string;
 }
 
 export class UpdateServiceActivationDto implements UpdateServiceActivationRequest {
   @ApiProperty({ enum: SERVICE_STATUSES, example: ServiceStatus.Active })
   @IsIn(SERVICE_STATUSES, { message: `status deve essere uno tra ${SERVICE_STATUSES.join(', ')}` })
   status: ServiceStatus;
-
-  @ApiPropertyOptional({ example: 'Laura Bianchi' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  actor?: string;
 }
 
 export class ServiceParam extends IdParam {
