@@ -47,29 +47,10 @@ function tests(name, args, options = {}) {
 }
 
 ensureDependencies();
-const projects = [
-  'tools',
-  'contracts',
-  'pagopa',
-  'ui',
-  'api-client',
-  'api',
-  'pagopa-sim',
-  'citizen',
-  'backoffice',
-  'admin',
-  'e2e',
-];
 const quiet = ['--output-style=static'];
 
-check(
-  'lint (eslint, zero avvisi)',
-  nx(['run-many', '-t', 'lint', '-p', ...projects, ...quiet], { allowFailure: true }),
-);
-check(
-  'typecheck (tsc strict)',
-  nx(['run-many', '-t', 'typecheck', '-p', ...projects, ...quiet], { allowFailure: true }),
-);
+check('lint (eslint, zero avvisi)', nx(['run-many', '-t', 'lint', ...quiet], { allowFailure: true }));
+check('typecheck (tsc strict)', nx(['run-many', '-t', 'typecheck', ...quiet], { allowFailure: true }));
 check('format (prettier)', nx(['format:check'], { allowFailure: true }));
 tests('test unitari', ['run-many', '-t', 'test']);
 const built = check(

@@ -9,7 +9,7 @@ import {
   signElement,
   verifyRootSignature,
 } from './saml-xml';
-import { generateSelfSignedPair } from './self-signed';
+import { generateSelfSignedPair } from '@pagamenti/dev-certificates';
 
 /** What a test response can get wrong on purpose, one per family of checks the service provider must make. */
 export const SCENARIOS = {

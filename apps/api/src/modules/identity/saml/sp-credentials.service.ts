@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type AppConfig } from '../../../config/app-config';
 import { APP_CONFIG } from '../../../config/config.module';
-import { generateSelfSignedPair } from './self-signed';
+import { generateSelfSignedPair } from '@pagamenti/dev-certificates';
 
 export interface SpCredentials {
   keyPem: string;
