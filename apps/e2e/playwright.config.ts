@@ -22,7 +22,8 @@ const resultsDir = process.env['TEST_RESULTS_DIR'];
 
 export default defineConfig({
   testDir: './src',
-  outputDir: join(root, 'test-artifacts', 'e2e'),
+  // Screenshots and traces; E2E_OUTPUT_DIR keeps two concurrent runs (other ports) from wiping each other's.
+  outputDir: process.env['E2E_OUTPUT_DIR'] ?? join(root, 'test-artifacts', 'e2e'),
   fullyParallel: false,
   workers: 1,
   retries: 0,

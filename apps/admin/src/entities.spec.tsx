@@ -1,7 +1,9 @@
 import type { EntityListItem, EntityPipeline, Page } from '@pagamenti/contracts';
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { platformInfo, renderApp, stubApi } from './__tests__/render-app';
+import { platformInfo, renderApp, sessionOf, stubApi } from './__tests__/render-app';
+
+const staff = sessionOf({ intermediaryRole: 'admin' });
 
 const pipeline: EntityPipeline = {
   total: 3,
@@ -39,6 +41,7 @@ describe('admin entities', () => {
   it('reads the filters from the URL and sends them to the API', async () => {
     const fetchMock = stubApi({
       '/api/v1/platform': platformInfo,
+      '/api/v1/auth/session': staff,
       '/api/v1/admin/entities/pipeline': pipeline,
       '/api/v1/admin/entities': page,
     });
@@ -61,7 +64,11 @@ describe('admin entities', () => {
   });
 
   it('checks the fiscal code check digit before sending, in Italian, and focuses the field', async () => {
-    const fetchMock = stubApi({ '/api/v1/platform': platformInfo, '/api/v1/admin/stations': [] });
+    const fetchMock = stubApi({
+      '/api/v1/platform': platformInfo,
+      '/api/v1/auth/session': staff,
+      '/api/v1/admin/stations': [],
+    });
     renderApp('/enti/nuovo');
     fireEvent.change(await screen.findByLabelText(/Codice fiscale/, undefined, { timeout: 5000 }), {
       target: { value: '99042938905' },

@@ -1,4 +1,5 @@
-import { createSpaRoutes } from '@pagamenti/ui';
+import { RequireSession, createSpaRoutes, hasIntermediaryRole } from '@pagamenti/ui';
+import { AuditPage } from './pages/AuditPage';
 import { HomePage } from './pages/HomePage';
 import { EntitiesPage } from './pages/EntitiesPage';
 import { EntityDetailPage } from './pages/EntityDetailPage';
@@ -12,12 +13,20 @@ export const routes = createSpaRoutes({
   navItems: [
     { to: '/', label: 'Panoramica', end: true },
     { to: '/enti', label: 'Enti' },
+    { to: '/registro-attivita', label: 'Registro attività' },
   ],
   pages: [
     { index: true, element: <HomePage /> },
-    { path: 'enti', element: <EntitiesPage /> },
-    { path: 'enti/nuovo', element: <NewEntityPage /> },
-    { path: 'enti/:id', element: <EntityDetailPage /> },
-    { path: 'enti/:id/modifica', element: <EditEntityPage /> },
+    {
+      // Every other page is for the intermediary's staff, logged in.
+      element: <RequireSession allow={hasIntermediaryRole()} />,
+      children: [
+        { path: 'enti', element: <EntitiesPage /> },
+        { path: 'enti/nuovo', element: <NewEntityPage /> },
+        { path: 'enti/:id', element: <EntityDetailPage /> },
+        { path: 'enti/:id/modifica', element: <EditEntityPage /> },
+        { path: 'registro-attivita', element: <AuditPage /> },
+      ],
+    },
   ],
 });

@@ -84,10 +84,10 @@ export async function idpResponse(
   identity: string,
   scenario = 'ok',
   app = 'citizen',
+  returnTo?: string,
 ) {
-  const start = await fetch(
-    `${env.apiUrl}/api/v1/auth/saml/login?${new URLSearchParams({ idp: env.idpId, app })}`,
-  );
+  const query = new URLSearchParams({ idp: env.idpId, app, ...(returnTo ? { returnTo } : {}) });
+  const start = await fetch(`${env.apiUrl}/api/v1/auth/saml/login?${query}`);
   if (start.status !== 200) throw new Error(`login start answered ${start.status}`);
   const toIdp = formFields(await start.text());
   const loginPage = await post(toIdp.action, toIdp.fields);

@@ -1,8 +1,11 @@
-import { createSpaRoutes } from '@pagamenti/ui';
+import { RequireSession, createSpaRoutes, hasActiveEntityRole } from '@pagamenti/ui';
 import { AccountsPage } from './pages/AccountsPage';
+import { ApiKeysPage } from './pages/ApiKeysPage';
+import { AuditPage } from './pages/AuditPage';
 import { CataloguePage } from './pages/CataloguePage';
 import { NewDueTypePage } from './pages/DueTypeFormPage';
 import { HomePage } from './pages/HomePage';
+import { OperatorsPage } from './pages/OperatorsPage';
 
 export const APP_NAME = 'Back office enti';
 
@@ -13,11 +16,31 @@ export const routes = createSpaRoutes({
     { to: '/', label: 'Panoramica', end: true },
     { to: '/catalogo', label: 'Catalogo dovuti' },
     { to: '/conti', label: 'Conti di accredito' },
+    { to: '/operatori', label: 'Operatori' },
+    { to: '/chiavi-api', label: 'Chiavi API' },
+    { to: '/registro-attivita', label: 'Registro attività' },
   ],
   pages: [
     { index: true, element: <HomePage /> },
-    { path: 'catalogo', element: <CataloguePage /> },
-    { path: 'catalogo/nuovo', element: <NewDueTypePage /> },
-    { path: 'conti', element: <AccountsPage /> },
+    {
+      // Every other page needs a session with a role in the active entity (login, then 403 without one).
+      element: <RequireSession allow={hasActiveEntityRole()} />,
+      children: [
+        { path: 'catalogo', element: <CataloguePage /> },
+        { path: 'catalogo/nuovo', element: <NewDueTypePage /> },
+        { path: 'conti', element: <AccountsPage /> },
+        // Entity admins manage; the pages tell the other roles why they cannot.
+        { path: 'operatori', element: <OperatorsPage /> },
+        { path: 'chiavi-api', element: <ApiKeysPage /> },
+        {
+          path: 'registro-attivita',
+          element: (
+            <RequireSession allow={hasActiveEntityRole('admin')}>
+              <AuditPage />
+            </RequireSession>
+          ),
+        },
+      ],
+    },
   ],
 });

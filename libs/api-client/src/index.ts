@@ -11,3 +11,7 @@ export * from './lib/resources/admin-entities';
 export * from './lib/resources/entity-catalogue';
 export * from './lib/auth-hooks';
 export * from './lib/resources/auth';
+export * from './lib/audit-hooks';
+export * from './lib/resources/audit';
+export * from './lib/entity-access-hooks';
+export * from './lib/resources/entity-access';

@@ -1,7 +1,7 @@
 import { renderRoutes } from '@pagamenti/ui/testing';
 import { routes } from '../routes';
 
-export { jsonError, platformInfo, stubApi } from '@pagamenti/ui/testing';
+export { anonymousSession, jsonError, platformInfo, sessionOf, stubApi } from '@pagamenti/ui/testing';
 
 /** The app's real route tree in memory at `path`. */
 export function renderApp(path = '/') {

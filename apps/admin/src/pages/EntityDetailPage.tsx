@@ -8,6 +8,7 @@ import {
   HistorySection,
   ServicesSection,
 } from '../features/entities/EntitySections';
+import { EntityAdminsSection } from '../features/entities/EntityAdminsSection';
 import { StagePanel } from '../features/entities/StagePanel';
 
 export function EntityDetailPage() {
@@ -29,6 +30,7 @@ export function EntityDetailPage() {
           <StagePanel entity={entity} />
           <ConfigurationSection entity={entity} />
           <ServicesSection entity={entity} />
+          <EntityAdminsSection entityId={entity.id} />
           <AccountsSection entityId={entity.id} />
           <CatalogueSection entityId={entity.id} />
           <HistorySection entityId={entity.id} />

@@ -21,7 +21,7 @@ import {
 } from '@pagamenti/ui';
 import { Alert, Button } from 'design-react-kit';
 import { type FormEvent, useState } from 'react';
-import { EntitySelector, useSelectedEntity } from '../features/entity/EntitySelector';
+import { ActiveEntity, ReadOnlyNote } from '../features/entity/ActiveEntity';
 
 function AddAccount({ entityId }: { entityId: string }) {
   const create = useCreateEntityAccount(entityId);
@@ -129,17 +129,20 @@ function AddAccount({ entityId }: { entityId: string }) {
   );
 }
 
-function Accounts({ entityId }: { entityId: string }) {
+function Accounts({ entityId, canEdit }: { entityId: string; canEdit: boolean }) {
   const query = useEntityAccounts(entityId);
   const update = useUpdateEntityAccount(entityId);
   return (
     <>
+      {!canEdit && <ReadOnlyNote />}
       {update.error instanceof ApiError && <Alert color="danger">{update.error.message}</Alert>}
       <QueryState query={query} loadingLabel="Caricamento dei conti…">
         {(accounts) =>
           accounts.length === 0 ? (
             <EmptyState title="Nessun conto registrato">
-              Registra qui sotto il conto di tesoreria su cui pagoPA accredita i pagamenti.
+              {canEdit
+                ? 'Registra qui sotto il conto di tesoreria su cui pagoPA accredita i pagamenti.'
+                : 'L’amministratore dell’ente registra qui il conto di tesoreria su cui pagoPA accredita i pagamenti.'}
             </EmptyState>
           ) : (
             <table className="table align-middle">
@@ -151,9 +154,11 @@ function Accounts({ entityId }: { entityId: string }) {
                   <th scope="col">Uso</th>
                   <th scope="col">Dal</th>
                   <th scope="col">Stato</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Azioni</span>
-                  </th>
+                  {canEdit && (
+                    <th scope="col">
+                      <span className="visually-hidden">Azioni</span>
+                    </th>
+                  )}
                 </tr>
               </thead>
               <tbody>
@@ -171,18 +176,20 @@ function Accounts({ entityId }: { entityId: string }) {
                         tone={account.active ? 'success' : 'neutral'}
                       />
                     </td>
-                    <td>
-                      <Button
-                        color="primary"
-                        outline
-                        size="xs"
-                        disabled={update.isPending}
-                        onClick={() => update.mutate({ id: account.id, active: !account.active })}
-                      >
-                        {account.active ? 'Disattiva' : 'Riattiva'}
-                        <span className="visually-hidden"> il conto {formatIban(account.iban)}</span>
-                      </Button>
-                    </td>
+                    {canEdit && (
+                      <td>
+                        <Button
+                          color="primary"
+                          outline
+                          size="xs"
+                          disabled={update.isPending}
+                          onClick={() => update.mutate({ id: account.id, active: !account.active })}
+                        >
+                          {account.active ? 'Disattiva' : 'Riattiva'}
+                          <span className="visually-hidden"> il conto {formatIban(account.iban)}</span>
+                        </Button>
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>
@@ -190,24 +197,22 @@ function Accounts({ entityId }: { entityId: string }) {
           )
         }
       </QueryState>
-      <AddAccount entityId={entityId} />
+      {canEdit && <AddAccount entityId={entityId} />}
     </>
   );
 }
 
 export function AccountsPage() {
-  const [entityId, setEntityId] = useSelectedEntity();
   return (
     <PageContainer
       title="Conti di accredito"
       lead="Gli IBAN su cui l’ente riceve i pagamenti, bancari e postali."
     >
-      <EntitySelector value={entityId} onChange={setEntityId} />
-      {entityId ? (
-        <Accounts key={entityId} entityId={entityId} />
-      ) : (
-        <EmptyState title="Scegli un ente">I conti appaiono dopo aver scelto l’ente.</EmptyState>
-      )}
+      <ActiveEntity>
+        {(entity) => (
+          <Accounts key={entity.entityId} entityId={entity.entityId} canEdit={entity.role === 'admin'} />
+        )}
+      </ActiveEntity>
     </PageContainer>
   );
 }

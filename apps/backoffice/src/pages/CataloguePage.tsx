@@ -9,25 +9,29 @@ import {
 } from '@pagamenti/ui';
 import { Alert, Button } from 'design-react-kit';
 import { Link } from 'react-router';
-import { EntitySelector, useSelectedEntity } from '../features/entity/EntitySelector';
+import { ActiveEntity, ReadOnlyNote } from '../features/entity/ActiveEntity';
 
-function Catalogue({ entityId }: { entityId: string }) {
+function Catalogue({ entityId, canEdit }: { entityId: string; canEdit: boolean }) {
   const query = useDueTypes(entityId);
   const update = useUpdateDueType(entityId);
   return (
     <>
-      <p>
-        <Link to={`/catalogo/nuovo?ente=${entityId}`} className="btn btn-primary">
-          Nuovo tipo dovuto
-        </Link>
-      </p>
+      {!canEdit && <ReadOnlyNote />}
+      {canEdit && (
+        <p>
+          <Link to="/catalogo/nuovo" className="btn btn-primary">
+            Nuovo tipo dovuto
+          </Link>
+        </p>
+      )}
       {update.error instanceof ApiError && <Alert color="danger">{update.error.message}</Alert>}
       <QueryState query={query} loadingLabel="Caricamento del catalogo…" skeletonRows={5}>
         {(dueTypes) =>
           dueTypes.length === 0 ? (
             <EmptyState title="Il catalogo è vuoto">
-              Aggiungi un tipo dovuto: i modelli (TARI, mensa scolastica, permesso di sosta…) lo rendono
-              questione di pochi clic.
+              {canEdit
+                ? 'Aggiungi un tipo dovuto: i modelli (TARI, mensa scolastica, permesso di sosta…) lo rendono questione di pochi clic.'
+                : 'L’amministratore dell’ente aggiunge qui i tipi di dovuto.'}
             </EmptyState>
           ) : (
             <div className="table-responsive">
@@ -41,9 +45,11 @@ function Catalogue({ entityId }: { entityId: string }) {
                     <th scope="col">Importo</th>
                     <th scope="col">Pagabile dal portale</th>
                     <th scope="col">Stato</th>
-                    <th scope="col">
-                      <span className="visually-hidden">Azioni</span>
-                    </th>
+                    {canEdit && (
+                      <th scope="col">
+                        <span className="visually-hidden">Azioni</span>
+                      </th>
+                    )}
                   </tr>
                 </thead>
                 <tbody>
@@ -66,26 +72,28 @@ function Catalogue({ entityId }: { entityId: string }) {
                           tone={dueType.active ? 'success' : 'neutral'}
                         />
                       </td>
-                      <td>
-                        <Button
-                          color="primary"
-                          outline
-                          size="xs"
-                          disabled={update.isPending}
-                          onClick={() => {
-                            const verb = dueType.active ? 'Disattivare' : 'Attivare';
-                            if (
-                              window.confirm(
-                                `${verb} “${dueType.name}”? Le posizioni già emesse restano valide.`,
+                      {canEdit && (
+                        <td>
+                          <Button
+                            color="primary"
+                            outline
+                            size="xs"
+                            disabled={update.isPending}
+                            onClick={() => {
+                              const verb = dueType.active ? 'Disattivare' : 'Attivare';
+                              if (
+                                window.confirm(
+                                  `${verb} “${dueType.name}”? Le posizioni già emesse restano valide.`,
+                                )
                               )
-                            )
-                              update.mutate({ id: dueType.id, active: !dueType.active });
-                          }}
-                        >
-                          {dueType.active ? 'Disattiva' : 'Attiva'}
-                          <span className="visually-hidden"> {dueType.name}</span>
-                        </Button>
-                      </td>
+                                update.mutate({ id: dueType.id, active: !dueType.active });
+                            }}
+                          >
+                            {dueType.active ? 'Disattiva' : 'Attiva'}
+                            <span className="visually-hidden"> {dueType.name}</span>
+                          </Button>
+                        </td>
+                      )}
                     </tr>
                   ))}
                 </tbody>
@@ -99,18 +107,16 @@ function Catalogue({ entityId }: { entityId: string }) {
 }
 
 export function CataloguePage() {
-  const [entityId, setEntityId] = useSelectedEntity();
   return (
     <PageContainer
       title="Catalogo dovuti"
       lead="I tipi di dovuto dell’ente: cosa si può pagare, su quale conto e con quale codice tassonomico."
     >
-      <EntitySelector value={entityId} onChange={setEntityId} />
-      {entityId ? (
-        <Catalogue entityId={entityId} />
-      ) : (
-        <EmptyState title="Scegli un ente">Il catalogo appare dopo aver scelto l’ente.</EmptyState>
-      )}
+      <ActiveEntity>
+        {(entity) => (
+          <Catalogue key={entity.entityId} entityId={entity.entityId} canEdit={entity.role === 'admin'} />
+        )}
+      </ActiveEntity>
     </PageContainer>
   );
 }

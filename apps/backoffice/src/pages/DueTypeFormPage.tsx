@@ -23,7 +23,7 @@ import {
 import { Alert, Button } from 'design-react-kit';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { EntitySelector, useSelectedEntity } from '../features/entity/EntitySelector';
+import { ActiveEntity } from '../features/entity/ActiveEntity';
 
 interface Values {
   presetKey: string;
@@ -158,7 +158,7 @@ function DueTypeForm({ entityId }: { entityId: string }) {
         formSchema,
         presetKey: values.presetKey || null,
       },
-      { onSuccess: () => navigate(`/catalogo?ente=${entityId}`) },
+      { onSuccess: () => navigate('/catalogo') },
     );
   };
 
@@ -301,7 +301,7 @@ function DueTypeForm({ entityId }: { entityId: string }) {
         <Button type="submit" color="primary" disabled={create.isPending}>
           Salva il tipo dovuto
         </Button>
-        <Link to={`/catalogo?ente=${entityId}`} className="btn btn-outline-primary">
+        <Link to="/catalogo" className="btn btn-outline-primary">
           Annulla
         </Link>
       </div>
@@ -310,11 +310,19 @@ function DueTypeForm({ entityId }: { entityId: string }) {
 }
 
 export function NewDueTypePage() {
-  const [entityId, setEntityId] = useSelectedEntity();
   return (
     <PageContainer title="Nuovo tipo dovuto">
-      <EntitySelector value={entityId} onChange={setEntityId} />
-      {entityId && <DueTypeForm key={entityId} entityId={entityId} />}
+      <ActiveEntity>
+        {(entity) =>
+          entity.role === 'admin' ? (
+            <DueTypeForm key={entity.entityId} entityId={entity.entityId} />
+          ) : (
+            <Alert color="warning" fade={false} className="my-3">
+              Solo gli amministratori dell’ente possono aggiungere tipi di dovuto al catalogo.
+            </Alert>
+          )
+        }
+      </ActiveEntity>
     </PageContainer>
   );
 }

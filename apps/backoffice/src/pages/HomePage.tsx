@@ -46,10 +46,11 @@ export function HomePage() {
       lead="Lo spazio degli operatori degli enti creditori: posizioni debitorie, avvisi, pagamenti, rendicontazione e riconciliazione."
     >
       <Alert color="info" fade={false} role="note" className="mb-4">
-        <p className="fw-semibold mb-1">Accesso in arrivo</p>
+        <p className="fw-semibold mb-1">Accesso degli operatori</p>
         <p className="mb-0">
-          L’accesso degli operatori con SPID o CIE arriverà a breve. Per ora questa pagina mostra lo stato del
-          servizio.
+          Gli operatori accedono con SPID o CIE (“Accedi”, in alto a destra) e lavorano sull’ente attivo, che
+          chi ha ruoli in più enti cambia dal menu “Ente”. Gli amministratori dell’ente invitano gli operatori
+          e gestiscono le chiavi API.
         </p>
       </Alert>
       <div className="row g-4">

@@ -31,7 +31,21 @@ export function useSwitchEntity() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: setActiveEntity,
-    // Everything on screen belonged to the previous entity.
-    onSuccess: () => client.invalidateQueries(),
+    onSuccess: (user) => {
+      // The header and the pages read the new active entity at once…
+      client.setQueryData(queryKeys.me, user);
+      client.setQueryData(queryKeys.session, { user });
+      // …and the data of the previous entity is refetched by key. Entity-scoped keys also carry the entity
+      // id, so a page never shows the previous entity's list under the new one; add new ones here.
+      return Promise.all(
+        [
+          queryKeys.me,
+          queryKeys.session,
+          queryKeys.entityCatalogue.all,
+          queryKeys.entityAccess.all,
+          queryKeys.audit.all,
+        ].map((queryKey) => client.invalidateQueries({ queryKey })),
+      );
+    },
   });
 }

@@ -1,10 +1,12 @@
 import { Foundation1795689602966 } from './1795689602966-Foundation';
 import { EntitiesOnboardingCatalogue1795691871334 } from './1795691871334-EntitiesOnboardingCatalogue';
 import { IdentityAndAudit1795691907034 } from './1795691907034-IdentityAndAudit';
+import { SamlRequestReturnTo1795695054451 } from './1795695054451-SamlRequestReturnTo';
 
 /** Every migration, in order. `npm run db:migration:generate -- Name` writes a new file; add it here. */
 export const MIGRATIONS = [
   Foundation1795689602966,
   EntitiesOnboardingCatalogue1795691871334,
   IdentityAndAudit1795691907034,
+  SamlRequestReturnTo1795695054451,
 ];

@@ -8,7 +8,6 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { type Request, type Response } from 'express';
-import { type LoginApp } from '@pagamenti/contracts';
 import { correlationIdOf } from '../../common/correlation-id';
 import { AuditService } from '../audit/audit.service';
 import { Allow, AnyPerson, AuditedByService, Public } from './authorization/permissions';
@@ -16,13 +15,12 @@ import { type PersonPrincipal, type Principal } from './authorization/principal'
 import { CurrentPerson, CurrentPrincipal } from './authorization/request-context';
 import { IdentityProviderDto, LoginQuery, SessionInfoDto } from './dto/identity.dto';
 import { IdentityService } from './identity.service';
+import { APP_BASE, safeReturnPath } from './login-return';
 import { loginErrorPage, postFormPage } from './saml/html-pages';
 import { SamlService } from './saml/saml.service';
 import { SamlLoginError } from './saml/spid-response';
 import { clearSessionCookies, setSessionCookies } from './sessions/cookies';
 import { SessionsService } from './sessions/sessions.service';
-
-const APP_BASE: Record<LoginApp, string> = { citizen: '/', backoffice: '/backoffice/', admin: '/admin/' };
 
 @ApiTags('Accesso')
 @Controller('v1/auth')
@@ -74,7 +72,11 @@ export class AuthController {
   })
   @ApiProduces('text/html')
   async login(@Query() query: LoginQuery, @Res() response: Response, @Req() request: Request): Promise<void> {
-    const started = await this.saml.startLogin(query.idp, query.app);
+    const started = await this.saml.startLogin(
+      query.idp,
+      query.app,
+      safeReturnPath(query.app, query.returnTo),
+    );
     if (!started) {
       response
         .status(404)
@@ -112,7 +114,7 @@ export class AuthController {
       const session = await this.identity.completeLogin(login, request);
       setSessionCookies(response, { ...session, secure: this.sessions.settings.secureCookie });
       response.setHeader('Cache-Control', 'no-store');
-      response.redirect(303, APP_BASE[login.app]);
+      response.redirect(303, safeReturnPath(login.app, login.returnTo) ?? APP_BASE[login.app]);
     } catch (error) {
       if (!(error instanceof SamlLoginError))
         this.logger.error({ err: error }, 'SAML response handling failed');

@@ -105,6 +105,10 @@ export class SamlRequest {
 
   @Column({ name: 'response_xml', type: 'text', nullable: true })
   responseXml: string | null;
+
+  /** Where the browser goes after a successful login: a path of the app, checked by `safeReturnPath`. */
+  @Column({ name: 'return_to', type: 'varchar', length: 1000, nullable: true })
+  returnTo: string | null;
 }
 
 /** A login session; the cookie holds a random token, the table only its SHA-256. */

@@ -78,6 +78,17 @@ describe('SPID/CIE login through the simulator’s test IdP', () => {
     expect(((await switched.json()) as { activeEntityId: string }).activeEntityId).toBe(other);
   });
 
+  it('goes back after the login to the page of the app the SPA asked for, never elsewhere', async () => {
+    const back = '/admin/registro-attivita?esito=failure';
+    const answer = await postToAcs(await idpResponse(env, 'MRNGPP81B20A345W', 'ok', 'admin', back));
+    expect(answer.status).toBe(303);
+    expect(answer.headers.get('location')).toBe(back);
+    for (const elsewhere of ['https://evil.example/admin/', '//evil.example/admin/', '/backoffice/conti']) {
+      const refused = await postToAcs(await idpResponse(env, 'MRNGPP81B20A345W', 'ok', 'admin', elsewhere));
+      expect(refused.headers.get('location')).toBe('/admin/');
+    }
+  });
+
   const refusals: [string, RegExp, string][] = [
     ['unsigned-assertion', /Non è stato possibile accedere/, 'assertion-unsigned'],
     ['wrong-certificate', /Non è stato possibile accedere/, 'signature-invalid'],

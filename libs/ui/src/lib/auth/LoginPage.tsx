@@ -2,9 +2,10 @@ import { loginUrl, useIdentityProviders, useSession } from '@pagamenti/api-clien
 import type { IdentityProviderSummary, LoginApp } from '@pagamenti/contracts';
 import { Alert, Button, Card, CardBody } from 'design-react-kit';
 import { useMemo, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useHref, useSearchParams } from 'react-router';
 import { usePageTitle } from '../hooks/use-page-title';
 import { PageContainer } from '../pages/PageContainer';
+import { RETURN_PARAM } from './RequireSession';
 
 /** Fisher–Yates: the SPID rules want the identity providers in random order at every display. */
 function shuffled<T>(items: T[]): T[] {
@@ -16,10 +17,23 @@ function shuffled<T>(items: T[]): T[] {
   return copy;
 }
 
+/** `?ritorno=` when it is a path of this app (what `RequireSession` puts there), else null. */
+function useReturnPath(): { path: string | null; href: string | null } {
+  const [params] = useSearchParams();
+  const value = params.get(RETURN_PARAM);
+  // A path of this app: "/…", not "//host" nor backslashes or control characters (the API checks again).
+  // eslint-disable-next-line no-control-regex
+  const path = value && /^\/(?![/\\])/.test(value) && !/[\\\u0000-\u001f]/.test(value) ? value : null;
+  // The API wants the browser path: the router's basename ("/admin") in front.
+  const href = useHref(path ?? '/');
+  return { path, href: path ? href : null };
+}
+
 /** "Accedi": SPID and CIE side by side (ux-reference §1), the same page in the three SPAs. */
 export function LoginPage({ app }: { app: LoginApp }) {
   usePageTitle('Accedi');
   const session = useSession();
+  const back = useReturnPath();
   const idps = useIdentityProviders();
   const spid = useMemo(() => shuffled((idps.data ?? []).filter((idp) => idp.kind === 'spid')), [idps.data]);
   const cie = (idps.data ?? []).find((idp) => idp.kind === 'cie');
@@ -29,10 +43,19 @@ export function LoginPage({ app }: { app: LoginApp }) {
       {user ? (
         <Alert color="success" fade={false}>
           Hai già effettuato l’accesso come {user.name} {user.familyName}.{' '}
-          <Link to="/">Vai alla pagina iniziale</Link>
+          {back.path ? (
+            <Link to={back.path}>Vai alla pagina richiesta</Link>
+          ) : (
+            <Link to="/">Vai alla pagina iniziale</Link>
+          )}
         </Alert>
       ) : (
         <>
+          {back.path && (
+            <Alert color="info" fade={false} role="note">
+              Per aprire la pagina richiesta devi accedere. Dopo l’accesso ti riportiamo lì.
+            </Alert>
+          )}
           <p className="lead">
             Accedi con la tua identità digitale SPID o con la Carta d’Identità Elettronica.
           </p>
@@ -42,7 +65,7 @@ export function LoginPage({ app }: { app: LoginApp }) {
                 <CardBody>
                   <h2 className="h4">SPID</h2>
                   <p>Il Sistema Pubblico di Identità Digitale.</p>
-                  <SpidButton idps={spid} app={app} loading={idps.isPending} />
+                  <SpidButton idps={spid} app={app} returnTo={back.href} loading={idps.isPending} />
                   <p className="mt-3 mb-0">
                     <a href="https://www.spid.gov.it/cos-e-spid/come-attivare-spid/">Come attivare SPID</a>
                   </p>
@@ -55,7 +78,7 @@ export function LoginPage({ app }: { app: LoginApp }) {
                   <h2 className="h4">CIE</h2>
                   <p>La Carta d’Identità Elettronica.</p>
                   {cie ? (
-                    <a className="btn btn-primary" href={loginUrl(cie.id, app)}>
+                    <a className="btn btn-primary" href={loginUrl(cie.id, app, back.href)}>
                       Entra con CIE
                     </a>
                   ) : (
@@ -82,10 +105,12 @@ export function LoginPage({ app }: { app: LoginApp }) {
 function SpidButton({
   idps,
   app,
+  returnTo,
   loading,
 }: {
   idps: IdentityProviderSummary[];
   app: LoginApp;
+  returnTo: string | null;
   loading: boolean;
 }) {
   const [open, setOpen] = useState(false);
@@ -111,7 +136,7 @@ function SpidButton({
           {idps.length === 0 && <li className="p-2">Nessun gestore di identità disponibile.</li>}
           {idps.map((idp) => (
             <li key={idp.id}>
-              <a className="d-block p-2" href={loginUrl(idp.id, app)}>
+              <a className="d-block p-2" href={loginUrl(idp.id, app, returnTo)}>
                 {idp.name}
               </a>
             </li>

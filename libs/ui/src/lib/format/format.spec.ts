@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatEuro } from './format';
+import { formatDate, formatDateTime, formatEuro, formatTimestamp, romeDayStart } from './format';
 
 /** Intl puts a no-break space before the currency sign. */
 const spaced = (text: string) => text.replace(/\u00a0/g, ' ');
@@ -35,5 +35,35 @@ describe('formatDate / formatDateTime', () => {
     expect(formatDate(null)).toBe('–');
     expect(formatDate('')).toBe('–');
     expect(formatDateTime('not a date')).toBe('–');
+  });
+});
+
+describe('formatTimestamp', () => {
+  it('is dd/MM/yyyy HH:mm in Europe/Rome, without the comma', () => {
+    expect(formatTimestamp('2025-06-16T22:30:00Z')).toBe('17/06/2025 00:30');
+    expect(formatTimestamp(null)).toBe('–');
+  });
+});
+
+describe('romeDayStart', () => {
+  it('is Rome’s midnight in UTC, winter and summer', () => {
+    expect(romeDayStart('2025-01-05')).toBe('2025-01-04T23:00:00.000Z');
+    expect(romeDayStart('2025-06-16')).toBe('2025-06-15T22:00:00.000Z');
+  });
+
+  it('adds days across month ends and daylight saving changes', () => {
+    expect(romeDayStart('2025-03-31', 1)).toBe('2025-03-31T22:00:00.000Z');
+    // 30 March 2025: clocks go forward at 02:00, midnight is still CET.
+    expect(romeDayStart('2025-03-30')).toBe('2025-03-29T23:00:00.000Z');
+    expect(romeDayStart('2025-03-30', 1)).toBe('2025-03-30T22:00:00.000Z');
+    // 26 October 2025: clocks go back at 03:00, midnight is still CEST.
+    expect(romeDayStart('2025-10-26')).toBe('2025-10-25T22:00:00.000Z');
+    expect(romeDayStart('2025-10-26', 1)).toBe('2025-10-26T23:00:00.000Z');
+  });
+
+  it('refuses malformed or impossible days', () => {
+    expect(romeDayStart('2025-02-30')).toBeNull();
+    expect(romeDayStart('01/03/2025')).toBeNull();
+    expect(romeDayStart('')).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsString, IsUUID, Matches } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
 import {
   ENTITY_ROLES,
   type EntityRole,
@@ -52,6 +52,15 @@ export class LoginQuery {
   @ApiProperty({ enum: LOGIN_APPS })
   @IsIn(LOGIN_APPS)
   app: LoginApp;
+
+  @ApiPropertyOptional({
+    description:
+      'Pagina dell’app a cui tornare dopo l’accesso, es. `/admin/registro-attivita`; ignorata se non è un percorso dell’app',
+    maxLength: 1000,
+  })
+  @IsOptional()
+  @IsString()
+  returnTo?: string;
 }
 
 export class SetActiveEntityDto {

@@ -25,6 +25,8 @@ export interface VerifiedLogin {
   email: string | null;
   nameId: string | null;
   sessionIndex: string | null;
+  /** The app page to go back to, stored with the request when the login started. */
+  returnTo: string | null;
 }
 
 /** The SAML service provider: metadata, signed AuthnRequests, and the validation of the IdP's responses. */
@@ -60,6 +62,7 @@ export class SamlService {
   async startLogin(
     idpEntityId: string,
     app: LoginApp,
+    returnTo: string | null = null,
   ): Promise<{ action: string; samlRequest: string; relayState: string } | null> {
     const idp = await this.idps.find(idpEntityId);
     if (!idp) return null;
@@ -84,6 +87,7 @@ export class SamlService {
       usedAt: null,
       requestXml: xml,
       responseXml: null,
+      returnTo,
     });
     return {
       action: idp.ssoPostUrl,
@@ -168,6 +172,7 @@ export class SamlService {
       email: attribute('email'),
       nameId: profile.nameID ?? null,
       sessionIndex: profile.sessionIndex ?? null,
+      returnTo: request.returnTo,
     };
   }
 
