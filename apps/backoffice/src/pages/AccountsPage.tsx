@@ -13,11 +13,11 @@ import {
   QueryState,
   RequiredFieldsNote,
   SelectField,
-  StatusChip,
   TextField,
   fieldErrorsOf,
   formatDate,
   formatIban,
+  ActiveChip,
 } from '@pagamenti/ui';
 import { Alert, Button } from 'design-react-kit';
 import { type FormEvent, useState } from 'react';
@@ -171,10 +171,7 @@ function Accounts({ entityId, canEdit }: { entityId: string; canEdit: boolean })
                     <td>{account.description}</td>
                     <td>{formatDate(account.validFrom)}</td>
                     <td>
-                      <StatusChip
-                        label={account.active ? 'Attivo' : 'Disattivato'}
-                        tone={account.active ? 'success' : 'neutral'}
-                      />
+                      <ActiveChip active={account.active} />
                     </td>
                     {canEdit && (
                       <td>

@@ -1,12 +1,5 @@
 import { ApiError, useDueTypes, useUpdateDueType } from '@pagamenti/api-client';
-import {
-  AMOUNT_MODE_LABELS,
-  EmptyState,
-  PageContainer,
-  QueryState,
-  StatusChip,
-  formatEuro,
-} from '@pagamenti/ui';
+import { EmptyState, PageContainer, QueryState, ActiveChip, formatDueTypeAmount } from '@pagamenti/ui';
 import { Alert, Button } from 'design-react-kit';
 import { Link } from 'react-router';
 import { ActiveEntity, ReadOnlyNote } from '../features/entity/ActiveEntity';
@@ -60,17 +53,10 @@ function Catalogue({ entityId, canEdit }: { entityId: string; canEdit: boolean }
                         {dueType.name}
                       </th>
                       <td className="font-monospace">{dueType.taxonomyCode}</td>
-                      <td>
-                        {dueType.amountMode === 'FIXED'
-                          ? formatEuro(dueType.fixedAmountCents)
-                          : AMOUNT_MODE_LABELS.FREE}
-                      </td>
+                      <td>{formatDueTypeAmount(dueType)}</td>
                       <td>{dueType.spontaneous ? 'Sì' : 'No'}</td>
                       <td>
-                        <StatusChip
-                          label={dueType.active ? 'Attivo' : 'Disattivato'}
-                          tone={dueType.active ? 'success' : 'neutral'}
-                        />
+                        <ActiveChip active={dueType.active} />
                       </td>
                       {canEdit && (
                         <td>

@@ -7,7 +7,6 @@ import {
 import { type EntityDetail, SERVICE_STATUSES, type ServiceStatus } from '@pagamenti/contracts';
 import {
   ACCOUNT_KIND_LABELS,
-  AMOUNT_MODE_LABELS,
   ENTITY_SERVICE_LABELS,
   EmptyState,
   NOTICE_LANGUAGE_LABELS,
@@ -18,8 +17,9 @@ import {
   StatusChip,
   formatDate,
   formatDateTime,
-  formatEuro,
   formatIban,
+  ActiveChip,
+  formatDueTypeAmount,
 } from '@pagamenti/ui';
 import { Alert } from 'design-react-kit';
 import type { ReactNode } from 'react';
@@ -175,10 +175,7 @@ export function AccountsSection({ entityId }: { entityId: string }) {
                     <td>{account.description}</td>
                     <td>{formatDate(account.validFrom)}</td>
                     <td>
-                      <StatusChip
-                        label={account.active ? 'Attivo' : 'Disattivato'}
-                        tone={account.active ? 'success' : 'neutral'}
-                      />
+                      <ActiveChip active={account.active} />
                     </td>
                   </tr>
                 ))}
@@ -223,17 +220,10 @@ export function CatalogueSection({ entityId }: { entityId: string }) {
                     <td className="font-monospace">{dueType.code}</td>
                     <td>{dueType.name}</td>
                     <td className="font-monospace">{dueType.taxonomyCode}</td>
-                    <td>
-                      {dueType.amountMode === 'FIXED'
-                        ? formatEuro(dueType.fixedAmountCents)
-                        : `${AMOUNT_MODE_LABELS.FREE}${dueType.minAmountCents || dueType.maxAmountCents ? ` (${formatEuro(dueType.minAmountCents)} – ${formatEuro(dueType.maxAmountCents)})` : ''}`}
-                    </td>
+                    <td>{formatDueTypeAmount(dueType)}</td>
                     <td>{dueType.spontaneous ? 'Sì' : 'No'}</td>
                     <td>
-                      <StatusChip
-                        label={dueType.active ? 'Attivo' : 'Disattivato'}
-                        tone={dueType.active ? 'success' : 'neutral'}
-                      />
+                      <ActiveChip active={dueType.active} />
                     </td>
                   </tr>
                 ))}

@@ -5,6 +5,7 @@ import type {
   NoticeLanguage,
   ServiceStatus,
 } from '@pagamenti/contracts';
+import { formatEuro } from '../format/format';
 import type { StatusTone } from '../status/onboarding-stage';
 
 export const ENTITY_SERVICE_LABELS: Record<EntityService, string> = {
@@ -49,4 +50,18 @@ export const NOTICE_LANGUAGE_LABELS: Record<NoticeLanguage, string> = {
 /** "IT60X0542811101000000123456" → "IT60 X054 2811 1010 0000 0123 456". */
 export function formatIban(iban: string): string {
   return iban.replace(/(.{4})(?=.)/g, '$1 ');
+}
+
+/** "1.500,00 €" for a fixed amount; "Importo libero (min – max)" for a free one, with its bounds when set. */
+export function formatDueTypeAmount(dueType: {
+  amountMode: AmountMode;
+  fixedAmountCents: number | null;
+  minAmountCents: number | null;
+  maxAmountCents: number | null;
+}): string {
+  if (dueType.amountMode === 'FIXED') return formatEuro(dueType.fixedAmountCents);
+  const bounded = dueType.minAmountCents !== null || dueType.maxAmountCents !== null;
+  return bounded
+    ? `${AMOUNT_MODE_LABELS.FREE} (${formatEuro(dueType.minAmountCents)} – ${formatEuro(dueType.maxAmountCents)})`
+    : AMOUNT_MODE_LABELS.FREE;
 }

@@ -14,3 +14,8 @@ export function StatusChip({ label, tone }: StatusChipProps) {
     </Chip>
   );
 }
+
+/** "Attivo" / "Disattivato" for accounts, due types and other switchable records. */
+export function ActiveChip({ active }: { active: boolean }) {
+  return <StatusChip label={active ? 'Attivo' : 'Disattivato'} tone={active ? 'success' : 'neutral'} />;
+}
