@@ -6,3 +6,4 @@ export * from './lib/entities';
 export * from './lib/stations';
 export * from './lib/catalogue';
 export * from './lib/identity';
+export * from './lib/positions';

@@ -2,6 +2,7 @@ import { Foundation1795689602966 } from './1795689602966-Foundation';
 import { EntitiesOnboardingCatalogue1795691871334 } from './1795691871334-EntitiesOnboardingCatalogue';
 import { IdentityAndAudit1795691907034 } from './1795691907034-IdentityAndAudit';
 import { SamlRequestReturnTo1795695054451 } from './1795695054451-SamlRequestReturnTo';
+import { DebtPositions1795699899781 } from './1795699899781-DebtPositions';
 
 /** Every migration, in order. `npm run db:migration:generate -- Name` writes a new file; add it here. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   EntitiesOnboardingCatalogue1795691871334,
   IdentityAndAudit1795691907034,
   SamlRequestReturnTo1795695054451,
+  DebtPositions1795699899781,
 ];
