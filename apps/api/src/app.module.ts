@@ -13,6 +13,9 @@ import { HealthModule } from './modules/health/health.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { PlatformModule } from './modules/platform/platform.module';
+import { PositionImportsModule } from './modules/positions/imports/position-imports.module';
+import { PositionsModule } from './modules/positions/positions.module';
+import { StationModule } from './modules/station/station.module';
 import { SeedModule } from './seed/seed.module';
 
 @Module({})
@@ -30,6 +33,9 @@ export class AppModule {
         HealthModule,
         EntitiesModule,
         PlatformModule,
+        PositionsModule,
+        PositionImportsModule,
+        StationModule,
         SeedModule,
       ],
       providers: [

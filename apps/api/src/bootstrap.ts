@@ -1,5 +1,6 @@
+import { type IncomingMessage } from 'node:http';
 import { join } from 'node:path';
-import { Logger as NestLogger } from '@nestjs/common';
+import { Logger as NestLogger, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -9,6 +10,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { assignCorrelationId } from './common/correlation-id';
 import { type AppConfig } from './config/app-config';
+import { streamsOwnBody } from './modules/positions/imports/upload-body';
 import { serveSpas } from './modules/spa/serve-spas';
 import { buildOpenApiDocument } from './openapi';
 
@@ -46,9 +48,14 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
       },
     }),
   );
-  app.useBodyParser('json', { limit: config.bodyLimit });
+  app.useBodyParser('json', {
+    limit: config.bodyLimit,
+    // The bulk upload of debt positions streams its own body (up to 100 MB) into the database.
+    type: (req: IncomingMessage) => isJsonRequest(req) && !streamsOwnBody(req),
+  });
   app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
-  app.setGlobalPrefix('api');
+  // The pagoPA station keeps the path registered with the node, outside the REST prefix.
+  app.setGlobalPrefix('api', { exclude: [{ path: 'pagopa/paForNode', method: RequestMethod.ALL }] });
 
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, {
@@ -58,4 +65,9 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
 
   serveSpas(app, config.spaRoot ?? join(__dirname, '..'), new NestLogger('Spa'));
   return app;
+}
+
+/** What the JSON body parser takes by default: `application/json` (parameters such as charset aside). */
+function isJsonRequest(req: IncomingMessage): boolean {
+  return (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() === 'application/json';
 }

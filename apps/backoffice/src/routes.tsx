@@ -6,6 +6,9 @@ import { CataloguePage } from './pages/CataloguePage';
 import { NewDueTypePage } from './pages/DueTypeFormPage';
 import { HomePage } from './pages/HomePage';
 import { OperatorsPage } from './pages/OperatorsPage';
+import { PositionDetailPage } from './pages/PositionDetailPage';
+import { EditPositionPage, NewPositionPage } from './pages/PositionFormPages';
+import { PositionsPage } from './pages/PositionsPage';
 
 export const APP_NAME = 'Back office enti';
 
@@ -14,6 +17,7 @@ export const routes = createSpaRoutes({
   loginApp: 'backoffice',
   navItems: [
     { to: '/', label: 'Panoramica', end: true },
+    { to: '/posizioni', label: 'Posizioni debitorie' },
     { to: '/catalogo', label: 'Catalogo dovuti' },
     { to: '/conti', label: 'Conti di accredito' },
     { to: '/operatori', label: 'Operatori' },
@@ -26,6 +30,10 @@ export const routes = createSpaRoutes({
       // Every other page needs a session with a role in the active entity (login, then 403 without one).
       element: <RequireSession allow={hasActiveEntityRole()} />,
       children: [
+        { path: 'posizioni', element: <PositionsPage /> },
+        { path: 'posizioni/nuova', element: <NewPositionPage /> },
+        { path: 'posizioni/:iupd', element: <PositionDetailPage /> },
+        { path: 'posizioni/:iupd/modifica', element: <EditPositionPage /> },
         { path: 'catalogo', element: <CataloguePage /> },
         { path: 'catalogo/nuovo', element: <NewDueTypePage /> },
         { path: 'conti', element: <AccountsPage /> },

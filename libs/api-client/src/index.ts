@@ -15,3 +15,4 @@ export * from './lib/audit-hooks';
 export * from './lib/resources/audit';
 export * from './lib/entity-access-hooks';
 export * from './lib/resources/entity-access';
+export * from './lib/positions';

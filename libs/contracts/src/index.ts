@@ -7,3 +7,4 @@ export * from './lib/stations';
 export * from './lib/catalogue';
 export * from './lib/identity';
 export * from './lib/positions';
+export * from './lib/position-imports';

@@ -5,3 +5,6 @@ export * from './lib/money';
 export * from './lib/onboarding';
 export * from './lib/taxonomy';
 export * from './lib/notice-payloads';
+export * from './lib/debt-position-lifecycle';
+export * from './lib/debt-position-validation';
+export * from './lib/soap';

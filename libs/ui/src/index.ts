@@ -10,6 +10,7 @@ export * from './lib/hooks/use-platform-names';
 export * from './lib/labels/entity-category';
 export * from './lib/labels/entity-setup';
 export * from './lib/labels/access';
+export * from './lib/labels/positions';
 export * from './lib/layout/AppLayout';
 export * from './lib/layout/SiteFooter';
 export * from './lib/layout/SkipLinks';

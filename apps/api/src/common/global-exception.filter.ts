@@ -35,6 +35,9 @@ const MESSAGE_BY_CODE: Record<ApiErrorCode, string> = {
   RATE_LIMITED: 'Troppe richieste: riprova tra poco.',
   SERVICE_UNAVAILABLE: 'Servizio temporaneamente non disponibile.',
   INTERNAL_ERROR: 'Si è verificato un errore imprevisto. Riprova più tardi.',
+  POSITION_NOT_FOUND: 'La posizione debitoria non esiste.',
+  POSITION_NOT_EDITABLE: 'Lo stato della posizione non consente l’operazione.',
+  IDEMPOTENCY_KEY_REUSED: 'Idempotency-Key già usata per una richiesta diversa.',
 };
 
 /**

@@ -9,6 +9,7 @@ import {
 } from '@nestjs/common';
 import {
   Allow,
+  ApiKeyScopes,
   EntityRoles,
   type Grant,
   IntermediaryRoles,
@@ -19,7 +20,13 @@ import { type AuthorizedRequest } from '../modules/identity/authorization/reques
  * Permissions of the entities module. The identity issue maps roles to them (intermediary staff hold
  * `entities:*` on every entity; an entity's operators hold `catalogue:*` on their own entity only).
  */
-export type Permission = 'entities:read' | 'entities:write' | 'catalogue:read' | 'catalogue:write';
+export type Permission =
+  | 'entities:read'
+  | 'entities:write'
+  | 'catalogue:read'
+  | 'catalogue:write'
+  | 'positions:read'
+  | 'positions:write';
 
 export const REQUIRED_PERMISSION = 'requiredPermission';
 
@@ -49,6 +56,17 @@ const GRANTS: Record<Permission, Grant[]> = {
     IntermediaryRoles('admin', 'support', 'readonly'),
   ],
   'catalogue:write': [EntityRoles('admin'), IntermediaryRoles('admin', 'support')],
+  /** Debt positions: the entity's people and software (API keys with the `debts:*` scopes), and staff. */
+  'positions:read': [
+    EntityRoles('admin', 'operator', 'viewer'),
+    IntermediaryRoles('admin', 'support', 'readonly'),
+    ApiKeyScopes('debts:read'),
+  ],
+  'positions:write': [
+    EntityRoles('admin', 'operator'),
+    IntermediaryRoles('admin', 'support'),
+    ApiKeyScopes('debts:write'),
+  ],
 };
 
 /** Declares the permission a route needs; the identity guard enforces it. */

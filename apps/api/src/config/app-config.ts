@@ -25,6 +25,36 @@ export interface AppConfig {
   publicBaseUrl: string;
   identity: IdentityConfig;
   audit: { retentionMonths: number };
+  station: StationConfig;
+  pagopaNode: PagopaNodeConfig;
+}
+
+/** The pagoPA station (paForNode). Network checks are off by default: the TLS proxy and firewall do them. */
+export interface StationConfig {
+  /** Largest SOAP body accepted, in bytes. */
+  bodyLimitBytes: number;
+  /** Header set by the TLS-terminating proxy with the client certificate's identity; null = no check. */
+  clientCertHeader: string | null;
+  /** Accepted values of that header (e.g. SHA-256 fingerprints of pagoPA's forwarder certificate). */
+  clientCertValues: string[];
+  /** Caller IPs or CIDRs allowed to call the station; empty = any. */
+  ipAllowList: string[];
+  /** The endpoint address published in our WSDL. */
+  publicUrl: string;
+  journalRetentionMonths: number;
+  /** How long entity/station lookups are cached on the hot path. */
+  cacheTtlMs: number;
+}
+
+/** Our calls to the pagoPA platform (nodeForPa SOAP, Checkout REST). Defaults point at the simulator. */
+export interface PagopaNodeConfig {
+  /** nodeForPa endpoint, used when the station has no nodeEndpointUrl of its own. */
+  nodeForPaUrl: string;
+  /** Checkout's `…/checkout/ec/v1` base: carts are POSTed to `${base}/carts`. */
+  checkoutBaseUrl: string;
+  timeoutMs: number;
+  /** Further attempts after a failed one (network error, timeout, 5xx, 429), with exponential backoff. */
+  retries: number;
 }
 
 /** SAML (SPID/CIE) service provider, sessions and API keys. */
@@ -117,9 +147,77 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     publicBaseUrl,
     identity,
     audit: { retentionMonths: read.integer('AUDIT_RETENTION_MONTHS', 24, 1, 240) },
+    station: readStation(read, problems, publicBaseUrl),
+    pagopaNode: {
+      nodeForPaUrl: read
+        .matching(
+          'PAGOPA_NODE_URL',
+          /^https?:\/\/[^/]+/,
+          'http://localhost:3100/nodo/node-for-pa',
+          'un URL http(s)',
+        )
+        .replace(/\/+$/, ''),
+      checkoutBaseUrl: read
+        .matching(
+          'PAGOPA_CHECKOUT_BASE_URL',
+          /^https?:\/\/[^/]+/,
+          'http://localhost:3100/checkout/ec/v1',
+          'un URL http(s)',
+        )
+        .replace(/\/+$/, ''),
+      timeoutMs: read.integer('PAGOPA_NODE_TIMEOUT_MS', 10000, 100, 120000),
+      retries: read.integer('PAGOPA_NODE_RETRIES', 3, 0, 10),
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+const IPV4_CIDR = /^(\d{1,3})(\.\d{1,3}){3}(\/\d{1,2})?$/;
+const IPV6_CIDR = /^[0-9a-fA-F:]+(\/\d{1,3})?$/;
+
+function readStation(read: EnvReader, problems: string[], publicBaseUrl: string): StationConfig {
+  const list = (name: string) =>
+    (read.optionalString(name) ?? '')
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== '');
+  const limit = read.matching(
+    'STATION_BODY_LIMIT',
+    /^\d+(kb|mb)$/,
+    '1mb',
+    'un numero seguito da kb o mb, es. 1mb',
+  );
+  const limitMatch = /^(\d+)(kb|mb)$/.exec(limit);
+  const ipAllowList = list('STATION_IP_ALLOWLIST');
+  for (const entry of ipAllowList) {
+    if (!IPV4_CIDR.test(entry) && !IPV6_CIDR.test(entry)) {
+      problems.push(`STATION_IP_ALLOWLIST: ogni voce deve essere un IP o una rete CIDR (valore: "${entry}")`);
+    }
+  }
+  const clientCertHeader = read.optionalString('STATION_CLIENT_CERT_HEADER')?.toLowerCase() ?? null;
+  const clientCertValues = list('STATION_CLIENT_CERT_VALUES');
+  if (clientCertHeader !== null && clientCertValues.length === 0) {
+    problems.push('STATION_CLIENT_CERT_VALUES: obbligatoria quando STATION_CLIENT_CERT_HEADER è impostata');
+  }
+  return {
+    bodyLimitBytes: limitMatch
+      ? Number(limitMatch[1]) * (limitMatch[2] === 'mb' ? 1024 * 1024 : 1024)
+      : 1024 * 1024,
+    clientCertHeader,
+    clientCertValues,
+    ipAllowList,
+    publicUrl: read
+      .matching(
+        'STATION_PUBLIC_URL',
+        /^https?:\/\/[^/]+/,
+        `${publicBaseUrl}/pagopa/paForNode`,
+        'un URL http(s)',
+      )
+      .replace(/\/+$/, ''),
+    journalRetentionMonths: read.integer('STATION_JOURNAL_RETENTION_MONTHS', 24, 1, 240),
+    cacheTtlMs: read.integer('STATION_CACHE_TTL_MS', 5000, 0, 600000),
+  };
 }
 
 const SPID_LEVELS = ['SpidL1', 'SpidL2', 'SpidL3'] as const;

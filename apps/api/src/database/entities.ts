@@ -10,13 +10,17 @@ import {
 } from '../modules/identity/identity.entities';
 import { Job } from '../modules/jobs/job.entity';
 import { Intermediary } from '../modules/platform/intermediary.entity';
+import { POSITION_IMPORT_TABLES } from '../modules/positions/imports/position-import.entity';
 import { POSITION_MODULE_TABLES } from '../modules/positions/position-tables';
+import { STATION_MODULE_TABLES } from '../modules/station/station-tables';
 
 /** Every TypeORM entity, listed explicitly: the API is bundled, so globs would find nothing. */
 export const ENTITIES = [
   Intermediary,
   ...ENTITY_MODULE_TABLES,
   ...POSITION_MODULE_TABLES,
+  ...POSITION_IMPORT_TABLES,
+  ...STATION_MODULE_TABLES,
   Job,
   Person,
   EntityRoleGrant,

@@ -14,6 +14,7 @@ import {
 } from '../modules/entities/entities-demo-seed';
 import { IdentityDemoSeedService } from '../modules/identity/identity-demo-seed.service';
 import { Intermediary } from '../modules/platform/intermediary.entity';
+import { PositionsDemoSeed } from '../modules/positions/positions-demo-seed';
 
 interface DemoIntermediary {
   name: string;
@@ -41,6 +42,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
   constructor(
     private readonly dataSource: DataSource,
     private readonly identitySeed: IdentityDemoSeedService,
+    private readonly positionsSeed: PositionsDemoSeed,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -75,6 +77,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     });
     this.logger.log(`Demo data loaded: ${entities.length} entities`);
     await this.identitySeed.seed();
+    await this.positionsSeed.seed();
     return { entities: entities.length };
   }
 

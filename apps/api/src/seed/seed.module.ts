@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '../modules/identity/identity.module';
+import { PositionsModule } from '../modules/positions/positions.module';
 import { DemoSeedService } from './demo-seed.service';
 
-@Module({ imports: [IdentityModule], providers: [DemoSeedService], exports: [DemoSeedService] })
+@Module({
+  imports: [IdentityModule, PositionsModule],
+  providers: [DemoSeedService],
+  exports: [DemoSeedService],
+})
 export class SeedModule {}

@@ -1,6 +1,7 @@
 import { useHealth, usePlatformStats } from '@pagamenti/api-client';
 import { HealthDetails, PageContainer, QueryState } from '@pagamenti/ui';
 import { Alert, Card, CardBody, CardTitle } from 'design-react-kit';
+import { Link } from 'react-router';
 
 function ServiceStatusCard() {
   const query = useHealth();
@@ -39,6 +40,25 @@ function ProductionEntitiesCard() {
   );
 }
 
+function PositionsCard() {
+  return (
+    <Card tag="section" rounded shadow="sm" fullHeight aria-labelledby="posizioni-titolo">
+      <CardBody className="it-card-body">
+        <CardTitle tag="h2" className="h4" id="posizioni-titolo">
+          Posizioni debitorie
+        </CardTitle>
+        <p>
+          Crea, cerca per codice avviso, IUV o codice fiscale, modifica e annulla le posizioni dell’ente;
+          esporta gli elenchi in CSV o Excel.
+        </p>
+        <Link to="/posizioni" className="btn btn-primary btn-sm">
+          Vai alle posizioni debitorie
+        </Link>
+      </CardBody>
+    </Card>
+  );
+}
+
 export function HomePage() {
   return (
     <PageContainer
@@ -54,6 +74,9 @@ export function HomePage() {
         </p>
       </Alert>
       <div className="row g-4">
+        <div className="col-12">
+          <PositionsCard />
+        </div>
         <div className="col-12 col-lg-7">
           <ServiceStatusCard />
         </div>

@@ -22,6 +22,8 @@ export interface ApiRequestOptions {
   signal?: AbortSignal;
   /** Error statuses whose JSON body is still the resource, e.g. the health report's 503 when the database is down. */
   bodyOnStatus?: number[];
+  /** Extra request headers, e.g. `Idempotency-Key`. */
+  headers?: Record<string, string>;
 }
 
 const MESSAGES = {
@@ -68,6 +70,7 @@ async function readJson(response: Response): Promise<unknown> {
 export async function apiRequest<T>(path: string, options: ApiRequestOptions = {}): Promise<T> {
   const correlationId = newCorrelationId();
   const headers: Record<string, string> = {
+    ...options.headers,
     Accept: 'application/json',
     [CORRELATION_ID_HEADER]: correlationId,
   };

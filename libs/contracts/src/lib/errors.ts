@@ -11,6 +11,12 @@ export const ApiErrorCode = {
   RateLimited: 'RATE_LIMITED',
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
   InternalError: 'INTERNAL_ERROR',
+  /** Debt positions: no position with that IUPD, notice number or IUV in the entity. */
+  PositionNotFound: 'POSITION_NOT_FOUND',
+  /** Debt positions: the position's state forbids the change (paid, cancelled…); the message says why. */
+  PositionNotEditable: 'POSITION_NOT_EDITABLE',
+  /** An Idempotency-Key already used with a different request body. */
+  IdempotencyKeyReused: 'IDEMPOTENCY_KEY_REUSED',
 } as const;
 export type ApiErrorCode = (typeof ApiErrorCode)[keyof typeof ApiErrorCode];
 

@@ -3,6 +3,8 @@ import { EntitiesOnboardingCatalogue1795691871334 } from './1795691871334-Entiti
 import { IdentityAndAudit1795691907034 } from './1795691907034-IdentityAndAudit';
 import { SamlRequestReturnTo1795695054451 } from './1795695054451-SamlRequestReturnTo';
 import { DebtPositions1795699899781 } from './1795699899781-DebtPositions';
+import { StationReceiptsJournal1795700654712 } from './1795700654712-StationReceiptsJournal';
+import { PositionImports1795700950989 } from './1795700950989-PositionImports';
 
 /** Every migration, in order. `npm run db:migration:generate -- Name` writes a new file; add it here. */
 export const MIGRATIONS = [
@@ -11,4 +13,6 @@ export const MIGRATIONS = [
   IdentityAndAudit1795691907034,
   SamlRequestReturnTo1795695054451,
   DebtPositions1795699899781,
+  StationReceiptsJournal1795700654712,
+  PositionImports1795700950989,
 ];

@@ -54,6 +54,8 @@ export interface TextFieldProps extends FieldBase {
   maxLength?: number;
   autoComplete?: string;
   className?: string;
+  /** Shown but not editable, e.g. an amount fixed by the catalogue. */
+  readOnly?: boolean;
 }
 
 /** A labelled input with hint and error, wired with aria-describedby and aria-invalid. */

@@ -149,6 +149,32 @@ describe(`authorization matrix on ${engine}`, () => {
     expect(undeclared.map((route) => `${route.method} ${route.path}`)).toEqual([]);
   });
 
+  // Before the full matrix, whose logout route ends the sessions.
+  it('keeps debt positions to their entity: other entity’s operators and keys, and citizens, get 403', async () => {
+    const http = request(app.getHttpServer());
+    const positionRoutes = routes.filter((route) => /\/positions(\/|$)/.test(route.path));
+    expect(positionRoutes.length).toBeGreaterThanOrEqual(10);
+    const outsiders = actors.filter(
+      (actor) => actor.name === 'citizen' || actor.name.endsWith('(other entity)'),
+    );
+    const statuses = new Set<number>();
+    for (const route of positionRoutes) {
+      const url = route.path
+        .replace(':entityId', entityA)
+        .replace(':iupd', 'DEMO-PINETO-TARI-2026-RSSMRA')
+        .replace(':noticeNumber', '307000000000000000')
+        .replace(':iuv', '07000000000000000');
+      for (const actor of outsiders) {
+        const method = route.method.toLowerCase() as 'get' | 'post' | 'put';
+        let call = http[method](url);
+        for (const [name, value] of Object.entries(actor.headers)) call = call.set(name, value);
+        const response = method === 'get' ? await call : await call.send({});
+        statuses.add(response.status);
+      }
+    }
+    expect([...statuses]).toEqual([403]);
+  }, 60_000);
+
   it('answers every route × role × own/other entity as the declaration says', async () => {
     const http = request(app.getHttpServer());
     const problems: string[] = [];
@@ -170,6 +196,14 @@ describe(`authorization matrix on ${engine}`, () => {
           case 'key':
           case 'service':
             return 'x';
+          case 'code':
+            return 'TARI';
+          case 'iupd':
+            return 'DEMO-PINETO-TARI-2026-RSSMRA';
+          case 'noticeNumber':
+            return '307000000000000000';
+          case 'iuv':
+            return '07000000000000000';
           default:
             problems.push(`${route.method} ${route.path}: add a fixture for :${param} to the matrix`);
             return 'x';

@@ -5,10 +5,12 @@ import {
   formatNoticeNumber,
 } from '@pagamenti/pagopa';
 import type { Column, Content, ContentText, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
-import { dataMatrixSvg, qrSvg } from './barcodes';
-import type { NoticeDocument, NoticeInstallment, RenderImage, SecondLanguage } from './documents';
+import { dataMatrixDrawing, qrDrawing } from './barcodes';
+import type { NoticeDocument, NoticeInstallment, SecondLanguage } from './documents';
 import { NOTICE_LABELS, fill, type NoticeLabelKey } from './labels';
+import { imageContent } from './images';
 import { mm, renderPdf } from './pdfmake-setup';
+import { drawingSource, svgNode } from './vector-forms';
 
 const BAND_FILL = '#ECECEC';
 const GREY = '#7C7C7B';
@@ -34,11 +36,6 @@ export function formatDate(iso: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   if (!match) throw new RangeError(`invalid date: ${iso}`);
   return `${match[3]}/${match[2]}/${match[1]}`;
-}
-
-function imageContent(image: RenderImage, width: number, height: number): Content {
-  if (image.type === 'svg') return { svg: image.data, fit: [width, height] };
-  return { image: `data:image/${image.type};base64,${image.data.toString('base64')}`, fit: [width, height] };
 }
 
 /** Splits `**bold**` markers of a label into text runs. */
@@ -400,7 +397,7 @@ class NoticeLayout {
   private note(text: Content): Content {
     return {
       columns: [
-        { width: mm(4), svg: INFO_ICON, fit: [mm(4), mm(4)] },
+        { width: mm(4), ...svgNode(INFO_ICON), fit: [mm(4), mm(4)] },
         { width: '*', stack: [text] },
       ],
       columnGap: mm(2),
@@ -412,7 +409,7 @@ class NoticeLayout {
     return {
       columns: [
         { width: '*', stack: [{ text: this.heading(titleKey), fontSize: 10 }, text] },
-        { width: mm(12), svg: icon, fit: [mm(size[0]), mm(size[1])], alignment: 'right' },
+        { width: mm(12), ...svgNode(icon), fit: [mm(size[0]), mm(size[1])], alignment: 'right' },
       ],
       columnGap: mm(4),
       margin: [0, 0, 0, mm(3.5)],
@@ -433,7 +430,7 @@ class NoticeLayout {
       creditorFiscalCode: this.doc.creditor.fiscalCode,
       amountCents,
     });
-    return { svg: qrSvg(payload), width: size, height: size };
+    return { image: drawingSource(qrDrawing(payload)), width: size, height: size };
   }
 
   private codeValue(text: string, alignment: 'left' | 'right' = 'left'): Content {
@@ -613,7 +610,7 @@ class NoticeLayout {
       debtorName: debtor.fullName,
       subject: notice.subject,
     });
-    const dm = dataMatrixSvg(payload);
+    const dm = dataMatrixDrawing(payload);
     const dmBox = mm(23) / dm.symbolShare;
     const rightTitle = installment
       ? dueDate
@@ -653,7 +650,7 @@ class NoticeLayout {
                 },
               ],
             },
-            { width: mm(5), svg: SCISSORS_ICON, fit: [mm(3.9), mm(2.7)] },
+            { width: mm(5), ...svgNode(SCISSORS_ICON), fit: [mm(3.9), mm(2.7)] },
           ],
           margin: [0, mm(3), 0, mm(1)],
         },
@@ -721,7 +718,7 @@ class NoticeLayout {
               stack: [
                 {
                   columns: [
-                    { width: mm(8), svg: EURO_ICON, fit: [mm(7.5), mm(7.5)] },
+                    { width: mm(8), ...svgNode(EURO_ICON), fit: [mm(7.5), mm(7.5)] },
                     {
                       width: '*',
                       text: [
@@ -778,7 +775,7 @@ class NoticeLayout {
                         },
                       ],
                     },
-                    { width: dmBox, svg: dm.svg, fit: [dmBox, dmBox] },
+                    { width: dmBox, image: drawingSource(dm.drawing), fit: [dmBox, dmBox] },
                   ],
                   columnGap: mm(5),
                 },

@@ -1,6 +1,7 @@
 import { formatNoticeNumber } from '@pagamenti/pagopa';
 import type { Column, Content, TDocumentDefinitions } from 'pdfmake/interfaces';
-import type { ReceiptDocument, ReceiptTransfer, RenderImage } from './documents';
+import type { ReceiptDocument, ReceiptTransfer } from './documents';
+import { imageContent } from './images';
 import { mm, renderPdf } from './pdfmake-setup';
 
 const MUTED = '#5C6F82';
@@ -35,11 +36,6 @@ export function formatReceiptDateTime(iso: string): string {
 
 const capitalise = (name: string): string =>
   name.toLowerCase().replace(/(^|[\s'-])\p{L}/gu, (m) => m.toUpperCase());
-
-function imageContent(image: RenderImage, width: number, height: number): Content {
-  if (image.type === 'svg') return { svg: image.data, fit: [width, height] };
-  return { image: `data:image/${image.type};base64,${image.data.toString('base64')}`, fit: [width, height] };
-}
 
 const divider = (): Content => ({
   canvas: [{ type: 'line', x1: 0, y1: 0, x2: CONTENT_WIDTH, y2: 0, lineWidth: mm(0.5), lineColor: DIVIDER }],

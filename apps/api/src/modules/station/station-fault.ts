@@ -1,0 +1,12 @@
+import { type PaaFaultCode } from '@pagamenti/pagopa';
+
+/** A fault decided by the rules (not a failure): answered in-band with outcome KO. */
+export class StationFault extends Error {
+  constructor(
+    readonly code: PaaFaultCode,
+    readonly description: string,
+  ) {
+    super(description);
+    this.name = 'StationFault';
+  }
+}

@@ -1,0 +1,391 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  type DebtorType,
+  type MetadataEntry,
+  type PaymentOptionStatus,
+  type PositionStatus,
+  type Transfer,
+} from '@pagamenti/contracts';
+import { type ReceiptAnomaly, type ReceiptSubject, type ReceiptTransfer } from './receipt.entity';
+
+/** A payment option with its position, as the station reads it (one query, no lock). */
+export interface OptionRecord {
+  optionId: string;
+  positionId: string;
+  noticeNumber: string;
+  iuv: string;
+  installment: number | null;
+  amountCents: number;
+  dueDate: string;
+  validityDate: string | null;
+  retentionDate: string | null;
+  optionDescription: string;
+  optionStatus: PaymentOptionStatus;
+  transfers: Transfer[];
+  positionStatus: PositionStatus;
+  positionDescription: string;
+  metadata: MetadataEntry[];
+  debtor: {
+    type: DebtorType;
+    idValue: string;
+    name: string;
+    street: string | null;
+    civicNumber: string | null;
+    postalCode: string | null;
+    city: string | null;
+    province: string | null;
+    country: string | null;
+    email: string | null;
+  };
+}
+
+/** The options of a position as the receipt transaction sees them, under the position's row lock. */
+export interface LockedPosition {
+  id: string;
+  status: PositionStatus;
+  paidCents: number;
+  version: number;
+  options: {
+    id: string;
+    noticeNumber: string;
+    installment: number | null;
+    status: PaymentOptionStatus;
+    amountCents: number;
+    dueDate: string;
+    validityDate: string | null;
+  }[];
+}
+
+export interface NewActivation {
+  entityFiscalCode: string;
+  noticeNumber: string;
+  optionId: string;
+  primitiveVersion: number;
+  requestedAmountCents: number | null;
+  amountCents: number;
+  paymentNote: string | null;
+  transferType: string | null;
+  stationCode: string;
+  correlationId: string | null;
+}
+
+export interface NewReceipt {
+  receiptId: string;
+  recipientFiscalCode: string;
+  recipientEntityId: string;
+  role: 'PRIMARY' | 'SECONDARY';
+  brokerCode: string;
+  stationCode: string;
+  primitiveVersion: 1 | 2;
+  noticeNumber: string;
+  entityFiscalCode: string;
+  creditorReferenceId: string;
+  positionId: string | null;
+  optionId: string | null;
+  outcome: 'OK' | 'KO';
+  amountCents: number;
+  feeCents: number | null;
+  primaryCiIncurredFeeCents: number | null;
+  description: string;
+  companyName: string;
+  officeName: string | null;
+  debtor: ReceiptSubject;
+  payer: ReceiptSubject | null;
+  transfers: ReceiptTransfer[];
+  pspId: string;
+  pspFiscalCode: string | null;
+  pspVatNumber: string | null;
+  pspCompanyName: string;
+  channelId: string;
+  channelDescription: string;
+  paymentMethod: string | null;
+  paymentNote: string | null;
+  idBundle: string | null;
+  idCiBundle: string | null;
+  paymentDateTime: string | null;
+  applicationDate: string | null;
+  transferDate: string | null;
+  metadata: MetadataEntry[];
+  standIn: boolean;
+  anomaly: ReceiptAnomaly | null;
+  anomalyReason: string | null;
+  correlationId: string | null;
+  rawXml: string;
+}
+
+const OPTION_SQL = `SELECT o.id AS option_id, o.position_id, o.notice_number, o.iuv, o.installment, o.amount_cents,
+  o.due_date, o.validity_date, o.retention_date, o.description AS option_description, o.status AS option_status,
+  o.transfers, p.status AS position_status, p.description AS position_description, p.metadata, p.debtor_type,
+  p.debtor_id_value, p.debtor_name, p.debtor_street, p.debtor_civic_number, p.debtor_postal_code, p.debtor_city,
+  p.debtor_province, p.debtor_country, p.debtor_email
+  FROM payment_option o JOIN debt_position p ON p.id = o.position_id
+  WHERE o.entity_id = $1 AND o.notice_number = $2`;
+
+interface OptionSqlRow {
+  option_id: string;
+  position_id: string;
+  notice_number: string;
+  iuv: string;
+  installment: number | null;
+  amount_cents: string | number;
+  due_date: string;
+  validity_date: string | null;
+  retention_date: string | null;
+  option_description: string;
+  option_status: PaymentOptionStatus;
+  transfers: Transfer[];
+  position_status: PositionStatus;
+  position_description: string;
+  metadata: MetadataEntry[];
+  debtor_type: DebtorType;
+  debtor_id_value: string;
+  debtor_name: string;
+  debtor_street: string | null;
+  debtor_civic_number: string | null;
+  debtor_postal_code: string | null;
+  debtor_city: string | null;
+  debtor_province: string | null;
+  debtor_country: string | null;
+  debtor_email: string | null;
+}
+
+/** Raw SQL on the station's hot path: verify and activate cost one indexed query each. */
+@Injectable()
+export class StationRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async findOption(
+    entityId: string,
+    noticeNumber: string,
+    manager?: EntityManager,
+  ): Promise<OptionRecord | null> {
+    const rows: OptionSqlRow[] = await (manager ?? this.dataSource).query(OPTION_SQL, [
+      entityId,
+      noticeNumber,
+    ]);
+    const row = rows[0];
+    return row ? toOptionRecord(row) : null;
+  }
+
+  async insertActivation(activation: NewActivation): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO payment_activation (entity_fiscal_code, notice_number, option_id, primitive_version,
+        requested_amount_cents, amount_cents, payment_note, transfer_type, station_code, correlation_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [
+        activation.entityFiscalCode,
+        activation.noticeNumber,
+        activation.optionId,
+        activation.primitiveVersion,
+        activation.requestedAmountCents,
+        activation.amountCents,
+        activation.paymentNote,
+        activation.transferType,
+        activation.stationCode,
+        activation.correlationId,
+      ],
+    );
+  }
+
+  /** Locks the position row (FOR UPDATE) and reads its options: receipts for one position are serialized. */
+  async lockPosition(manager: EntityManager, positionId: string): Promise<LockedPosition | null> {
+    const positions: { id: string; status: PositionStatus; paid_cents: string | number; version: number }[] =
+      await manager.query(
+        'SELECT id, status, paid_cents, version FROM debt_position WHERE id = $1 FOR UPDATE',
+        [positionId],
+      );
+    const position = positions[0];
+    if (!position) return null;
+    const options: {
+      id: string;
+      notice_number: string;
+      installment: number | null;
+      status: PaymentOptionStatus;
+      amount_cents: string | number;
+      due_date: string;
+      validity_date: string | null;
+    }[] = await manager.query(
+      `SELECT id, notice_number, installment, status, amount_cents, due_date, validity_date
+       FROM payment_option WHERE position_id = $1 ORDER BY installment NULLS FIRST`,
+      [positionId],
+    );
+    return {
+      id: position.id,
+      status: position.status,
+      paidCents: Number(position.paid_cents),
+      version: Number(position.version),
+      options: options.map((option) => ({
+        id: option.id,
+        noticeNumber: option.notice_number,
+        installment: option.installment === null ? null : Number(option.installment),
+        status: option.status,
+        amountCents: Number(option.amount_cents),
+        dueDate: option.due_date,
+        validityDate: option.validity_date,
+      })),
+    };
+  }
+
+  /** Inserts the receipt unless this delivery (receiptId, recipient) is already stored; returns its id or null. */
+  async insertReceipt(manager: EntityManager, receipt: NewReceipt): Promise<string | null> {
+    const rows: { id: string }[] = await manager.query(
+      `INSERT INTO receipt (receipt_id, recipient_fiscal_code, recipient_entity_id, role, broker_code, station_code,
+        primitive_version, notice_number, entity_fiscal_code, creditor_reference_id, position_id, option_id, outcome,
+        amount_cents, fee_cents, primary_ci_incurred_fee_cents, description, company_name, office_name, debtor,
+        debtor_id_value, payer, payer_id_value, transfers, psp_id, psp_fiscal_code, psp_vat_number, psp_company_name,
+        channel_id, channel_description, payment_method, payment_note, id_bundle, id_ci_bundle, payment_date_time,
+        application_date, transfer_date, metadata, stand_in, anomaly, anomaly_reason, correlation_id, raw_xml)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
+        $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34,
+        CASE WHEN $35::text IS NULL THEN NULL
+             WHEN $35::text ~ '(Z|[+-][0-9]{2}:[0-9]{2})$' THEN $35::timestamptz
+             ELSE $35::timestamp AT TIME ZONE 'Europe/Rome' END,
+        $36, $37, $38, $39, $40, $41, $42, $43)
+       ON CONFLICT (receipt_id, recipient_fiscal_code) DO NOTHING
+       RETURNING id`,
+      [
+        receipt.receiptId,
+        receipt.recipientFiscalCode,
+        receipt.recipientEntityId,
+        receipt.role,
+        receipt.brokerCode,
+        receipt.stationCode,
+        receipt.primitiveVersion,
+        receipt.noticeNumber,
+        receipt.entityFiscalCode,
+        receipt.creditorReferenceId,
+        receipt.positionId,
+        receipt.optionId,
+        receipt.outcome,
+        receipt.amountCents,
+        receipt.feeCents,
+        receipt.primaryCiIncurredFeeCents,
+        receipt.description,
+        receipt.companyName,
+        receipt.officeName,
+        JSON.stringify(receipt.debtor),
+        receipt.debtor.idValue.toUpperCase(),
+        receipt.payer ? JSON.stringify(receipt.payer) : null,
+        receipt.payer ? receipt.payer.idValue.toUpperCase() : null,
+        JSON.stringify(receipt.transfers),
+        receipt.pspId,
+        receipt.pspFiscalCode,
+        receipt.pspVatNumber,
+        receipt.pspCompanyName,
+        receipt.channelId,
+        receipt.channelDescription,
+        receipt.paymentMethod,
+        receipt.paymentNote,
+        receipt.idBundle,
+        receipt.idCiBundle,
+        receipt.paymentDateTime,
+        receipt.applicationDate,
+        receipt.transferDate,
+        JSON.stringify(receipt.metadata),
+        receipt.standIn,
+        receipt.anomaly,
+        receipt.anomalyReason,
+        receipt.correlationId,
+        receipt.rawXml,
+      ],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  async markOptionsPaid(manager: EntityManager, optionIds: string[], paidAt: Date): Promise<void> {
+    await manager.query(
+      `UPDATE payment_option SET status = 'PAID', paid_at = $2 WHERE id = ANY($1::uuid[])`,
+      [optionIds, paidAt],
+    );
+  }
+
+  async updatePositionPaid(
+    manager: EntityManager,
+    positionId: string,
+    values: { status: PositionStatus; paidCents: number },
+  ): Promise<void> {
+    await manager.query(
+      'UPDATE debt_position SET status = $2, paid_cents = $3, version = version + 1, updated_at = now() WHERE id = $1',
+      [positionId, values.status, values.paidCents],
+    );
+  }
+
+  async insertHistory(
+    manager: EntityManager,
+    entry: {
+      positionId: string;
+      fromStatus: PositionStatus;
+      toStatus: PositionStatus;
+      actor: string;
+      note: string;
+    },
+  ): Promise<void> {
+    await manager.query(
+      'INSERT INTO position_history (position_id, from_status, to_status, actor, note) VALUES ($1, $2, $3, $4, $5)',
+      [entry.positionId, entry.fromStatus, entry.toStatus, entry.actor, entry.note],
+    );
+  }
+
+  async insertDomainEvent(
+    manager: EntityManager,
+    event: {
+      type: string;
+      aggregateType: string;
+      aggregateId: string;
+      entityId: string | null;
+      payload: object;
+    },
+  ): Promise<void> {
+    await manager.query(
+      'INSERT INTO domain_event (type, aggregate_type, aggregate_id, entity_id, payload) VALUES ($1, $2, $3, $4, $5)',
+      [event.type, event.aggregateType, event.aggregateId, event.entityId, JSON.stringify(event.payload)],
+    );
+  }
+
+  /** Links the most recent activation of the notice not yet linked to this payment's token and PSP. */
+  async linkActivation(
+    manager: EntityManager,
+    link: { entityFiscalCode: string; noticeNumber: string; paymentToken: string; pspId: string },
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE payment_activation SET payment_token = $3, psp_id = $4
+       WHERE id = (SELECT id FROM payment_activation
+                   WHERE entity_fiscal_code = $1 AND notice_number = $2 AND payment_token IS NULL
+                   ORDER BY activated_at DESC LIMIT 1)`,
+      [link.entityFiscalCode, link.noticeNumber, link.paymentToken, link.pspId],
+    );
+  }
+}
+
+function toOptionRecord(row: OptionSqlRow): OptionRecord {
+  return {
+    optionId: row.option_id,
+    positionId: row.position_id,
+    noticeNumber: row.notice_number,
+    iuv: row.iuv,
+    installment: row.installment === null ? null : Number(row.installment),
+    amountCents: Number(row.amount_cents),
+    dueDate: row.due_date,
+    validityDate: row.validity_date,
+    retentionDate: row.retention_date,
+    optionDescription: row.option_description,
+    optionStatus: row.option_status,
+    transfers: row.transfers,
+    positionStatus: row.position_status,
+    positionDescription: row.position_description,
+    metadata: row.metadata ?? [],
+    debtor: {
+      type: row.debtor_type,
+      idValue: row.debtor_id_value,
+      name: row.debtor_name,
+      street: row.debtor_street,
+      civicNumber: row.debtor_civic_number,
+      postalCode: row.debtor_postal_code,
+      city: row.debtor_city,
+      province: row.debtor_province,
+      country: row.debtor_country,
+      email: row.debtor_email,
+    },
+  };
+}
