@@ -9,6 +9,10 @@ module.exports = {
       target: 'node',
       compiler: 'tsc',
       main: './src/main.ts',
+      // the notice rendering threads (modules/notices/render-pool.ts) load this file next to main.js
+      additionalEntryPoints: [
+        { entryName: 'notice-render-worker', entryPath: './src/modules/notices/rendering/render-worker.ts' },
+      ],
       tsConfig: './tsconfig.app.json',
       optimization: false,
       outputHashing: 'none',

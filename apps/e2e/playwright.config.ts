@@ -84,7 +84,12 @@ export default defineConfig({
       url: `http://localhost:${simPort}/health`,
       timeout: 30_000,
       reuseExistingServer: false,
-      env: { SIM_PORT: String(simPort), API_BASE_URL: baseURL },
+      env: {
+        SIM_PORT: String(simPort),
+        API_BASE_URL: baseURL,
+        // Receipts, flows and statements of this run only (never retried against another run's API).
+        SIM_DATA_DIR: mkdtempSync(join(tmpdir(), 'e2e-sim-')),
+      },
     },
   ],
 });

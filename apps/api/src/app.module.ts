@@ -15,6 +15,8 @@ import { JobsModule } from './modules/jobs/jobs.module';
 import { PlatformModule } from './modules/platform/platform.module';
 import { PositionImportsModule } from './modules/positions/imports/position-imports.module';
 import { PositionsModule } from './modules/positions/positions.module';
+import { NodeModule } from './modules/node/node.module';
+import { NoticesModule } from './modules/notices/notices.module';
 import { StationModule } from './modules/station/station.module';
 import { SeedModule } from './seed/seed.module';
 
@@ -35,7 +37,9 @@ export class AppModule {
         PlatformModule,
         PositionsModule,
         PositionImportsModule,
+        NoticesModule,
         StationModule,
+        NodeModule,
         SeedModule,
       ],
       providers: [

@@ -20,7 +20,7 @@ async function openDetail() {
   return screen.findByRole('heading', { level: 2, name: 'TARI 2025' }, { timeout: 5000 });
 }
 
-describe('back office position detail', () => {
+describe('back office position detail', { timeout: 20_000 }, () => {
   afterEach(cleanup);
 
   it('shows debtor, amounts, every payment option with its transfers, metadata and the history', async () => {
@@ -110,7 +110,11 @@ describe('back office position detail', () => {
       body: { reason: 'Emessa per errore: duplicato' },
     });
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(screen.getAllByText('Annullata').length).toBeGreaterThan(0);
+    expect(screen.getByText('Annullata dall’ente: non è più pagabile.')).toBeTruthy();
+    // Its unpaid notices are no longer "Da pagare".
+    expect(
+      within(screen.getByRole('article', { name: 'Soluzione unica' })).getByText('Annullata'),
+    ).toBeTruthy();
     expect(screen.queryByRole('link', { name: 'Modifica' })).toBeNull();
   });
 
@@ -128,6 +132,10 @@ describe('back office position detail', () => {
     const first = screen.getByRole('article', { name: 'Rata 1 di 2' });
     expect(within(first).getByText('Pagata')).toBeTruthy();
     expect(within(first).getByText('10/05/2025, 10:00')).toBeTruthy();
+    // Paying an installment closed the single payment.
+    expect(
+      within(screen.getByRole('article', { name: 'Soluzione unica' })).getByText('Non più dovuta'),
+    ).toBeTruthy();
   });
 
   it('shows no actions to a viewer, and a courtesy message for an unknown position', async () => {

@@ -26,6 +26,16 @@ const PERMIT = dueType(ROSETO, {
   debtorRequired: false,
 });
 
+const OTHER_IBAN = 'IT60X0542811101000000123456';
+
+/** The fixture position, with the second installment credited to another account of the entity. */
+function editable() {
+  const shown = position();
+  const second = shown.options[2]!;
+  shown.options[2] = { ...second, transfers: [{ ...second.transfers[0]!, iban: OTHER_IBAN }] };
+  return shown;
+}
+
 interface Sent {
   method: string;
   path: string;
@@ -44,7 +54,7 @@ function stubForm(answer: (sent: Sent) => Response, user = operator()) {
       body: typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined,
       idempotencyKey: headers['Idempotency-Key'],
     };
-    if (call.method === 'GET') return json(position());
+    if (call.method === 'GET') return json(editable());
     sent.push(call);
     return answer(call);
   };
@@ -75,7 +85,7 @@ function fillDebtorAndSubject() {
   type('Descrizione *', 'TARI 2025 – saldo');
 }
 
-describe('back office position form', () => {
+describe('back office position form', { timeout: 30_000 }, () => {
   afterEach(cleanup);
 
   it('checks the fields, then creates a position with two installments with an Idempotency-Key', async () => {
@@ -303,6 +313,12 @@ describe('back office position form', () => {
     expect(screen.getByText('Tassa rifiuti (TARI)')).toBeTruthy();
     expect((screen.getByLabelText('Codice fiscale *') as HTMLInputElement).value).toBe('RSSMRA80A01H501U');
     expect((screen.getByLabelText('Importo della rata 2 (€) *') as HTMLInputElement).value).toBe('100,00');
+    expect((screen.getByLabelText(/Ripartisci l’importo della rata 1/) as HTMLInputElement).checked).toBe(
+      false,
+    );
+    expect((screen.getByLabelText(/Ripartisci l’importo della rata 2/) as HTMLInputElement).checked).toBe(
+      true,
+    );
     fireEvent.change(description, { target: { value: 'TARI 2025 – conguaglio' } });
     submit('Salva le modifiche');
 
@@ -319,13 +335,15 @@ describe('back office position form', () => {
       [1, 10000, '2099-05-16'],
       [2, 10000, '2099-09-16'],
     ]);
-    expect(body.options[0]!.transfers).toEqual([
+    // Money going where the API sends it by default stays default; the other transfers go back as they were.
+    expect(body.options[0]!.transfers).toBeUndefined();
+    expect(body.options[0]!.description).toBeUndefined();
+    expect(body.options[2]!.transfers).toEqual([
       {
         beneficiaryFiscalCode: ROSETO_FISCAL_CODE,
-        iban: TREASURY_IBAN,
+        iban: OTHER_IBAN,
         category: '9/0101108TS/',
-        remittanceInformation: 'TARI 2025',
-        amountCents: 20000,
+        amountCents: 10000,
       },
     ]);
   });

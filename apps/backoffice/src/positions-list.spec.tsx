@@ -11,7 +11,7 @@ function listCalls(fetchMock: ReturnType<typeof stubApi>, entityId: string) {
     .filter((url) => url.pathname === positionsPath(entityId));
 }
 
-describe('back office "Posizioni debitorie" list', () => {
+describe('back office "Posizioni debitorie" list', { timeout: 20_000 }, () => {
   afterEach(cleanup);
 
   it('reads the filters from the URL, sends them to the API and shows the rows in Italian formats', async () => {
@@ -67,7 +67,8 @@ describe('back office "Posizioni debitorie" list', () => {
     expect(within(second!).getByText('Codice fiscale non indicato')).toBeTruthy();
     expect(within(second!).getByText('3')).toBeTruthy();
 
-    // The form starts from the URL, and the exports carry the same filters.
+    // The form starts from the URL (filters in use are unfolded), and the exports carry the same filters.
+    expect(screen.getByRole('button', { name: 'Nascondi gli altri filtri' })).toBeTruthy();
     expect((screen.getByLabelText('Stato') as HTMLSelectElement).value).toBe('VALID');
     expect((screen.getByLabelText('Tipo dovuto') as HTMLSelectElement).value).toBe('TARI');
     const csv = new URL(screen.getByRole('link', { name: 'CSV' }).getAttribute('href')!, 'http://localhost');
@@ -97,6 +98,13 @@ describe('back office "Posizioni debitorie" list', () => {
     renderApp('/posizioni');
     await screen.findByRole('table', undefined, { timeout: 5000 });
     expect(screen.queryByRole('button', { name: 'Azzera filtri' })).toBeNull();
+    // On a phone the filters beyond search and state fold away until asked for.
+    const more = screen.getByRole('button', { name: 'Altri filtri' });
+    expect(more.getAttribute('aria-expanded')).toBe('false');
+    expect(document.getElementById('altri-filtri')!.className).toContain('d-none d-lg-flex');
+    fireEvent.click(more);
+    expect(more.getAttribute('aria-expanded')).toBe('true');
+    expect(document.getElementById('altri-filtri')!.className).not.toContain('d-none');
 
     fireEvent.change(screen.getByLabelText('Cerca'), { target: { value: 'rssmra80a01h501u' } });
     fireEvent.change(screen.getByLabelText('Stato'), { target: { value: 'EXPIRED' } });

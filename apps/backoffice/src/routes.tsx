@@ -6,6 +6,7 @@ import { CataloguePage } from './pages/CataloguePage';
 import { NewDueTypePage } from './pages/DueTypeFormPage';
 import { HomePage } from './pages/HomePage';
 import { OperatorsPage } from './pages/OperatorsPage';
+import { PositionImportPage } from './pages/PositionImportPage';
 import { PositionDetailPage } from './pages/PositionDetailPage';
 import { EditPositionPage, NewPositionPage } from './pages/PositionFormPages';
 import { PositionsPage } from './pages/PositionsPage';
@@ -18,6 +19,7 @@ export const routes = createSpaRoutes({
   navItems: [
     { to: '/', label: 'Panoramica', end: true },
     { to: '/posizioni', label: 'Posizioni debitorie' },
+    { to: '/carica-posizioni', label: 'Carica posizioni' },
     { to: '/catalogo', label: 'Catalogo dovuti' },
     { to: '/conti', label: 'Conti di accredito' },
     { to: '/operatori', label: 'Operatori' },
@@ -32,6 +34,7 @@ export const routes = createSpaRoutes({
       children: [
         { path: 'posizioni', element: <PositionsPage /> },
         { path: 'posizioni/nuova', element: <NewPositionPage /> },
+        { path: 'carica-posizioni', element: <PositionImportPage /> },
         { path: 'posizioni/:iupd', element: <PositionDetailPage /> },
         { path: 'posizioni/:iupd/modifica', element: <EditPositionPage /> },
         { path: 'catalogo', element: <CataloguePage /> },

@@ -112,6 +112,18 @@ test('an operator creates a position in two installments, finds it by notice num
     page.getByRole('heading', { level: 2, name: 'TARI 2026 - utenza domestica (e2e)' }),
   ).toBeVisible();
 
+  // Edited: the form comes filled in, and the save goes with the version read.
+  await page.getByRole('link', { name: 'Modifica' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Modifica posizione debitoria' })).toBeVisible();
+  await expect(field(page, 'Codice fiscale')).toHaveValue('VRDLCU72C12G482Y');
+  await expect(page.getByLabel('Importo della rata 2 (€)')).toHaveValue('120,50');
+  await page.getByLabel('E-mail').fill('l.verdi@example.it');
+  await expectNoSeriousA11yViolations(page);
+  await page.screenshot({ path: testInfo.outputPath('position-edit.png'), fullPage: true });
+  await page.getByRole('button', { name: 'Salva le modifiche' }).click();
+  await expect(page.getByText('Modifiche salvate.')).toBeVisible();
+  await expect(page.getByText('l.verdi@example.it')).toBeVisible();
+
   // Another position, saved as a draft, then cancelled with a reason.
   await page.goto('/backoffice/posizioni/nuova');
   await page.getByRole('combobox', { name: 'Tipo dovuto' }).selectOption('SANZIONI_CDS');

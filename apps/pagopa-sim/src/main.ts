@@ -27,7 +27,7 @@ function main(): void {
     );
   });
   const stop = () => {
-    simulator.stop();
+    simulator.close();
     simulator.server.close(() => process.exit(0));
     simulator.server.closeAllConnections();
   };

@@ -17,6 +17,7 @@ import {
 } from './http';
 import { loginPage, postBackPage, refusalPage } from './idp/pages';
 import { SamlRefusal, SCENARIOS, type Scenario, TestIdp } from './idp/test-idp';
+import { romeDate } from './node/calendar';
 import { ReceiptDispatcher } from './node/receipt-dispatcher';
 import { ReceiptStore } from './node/receipt-store';
 import { PaymentService } from './node/payment-service';
@@ -43,6 +44,8 @@ export interface Simulator {
   /** Starts the receipt retries and the automatic settlement. */
   start(): void;
   stop(): void;
+  /** Stops and writes the receipt snapshot (a restart replays the journal anyway). */
+  close(): void;
 }
 
 /** Paths of the node's nodeForPa service: the official one, and the one of tools/demo/stations.json. */
@@ -96,6 +99,10 @@ export function createSimulator(config: SimConfig): Simulator {
     stop() {
       dispatcher.stop();
       reporting.stop();
+    },
+    close() {
+      this.stop();
+      receipts.close();
     },
   };
 }
@@ -172,6 +179,18 @@ async function route(world: World, req: IncomingMessage, res: ServerResponse): P
     sendJson(res, outcome.outcome === 'OK' ? 200 : 422, outcome);
     return;
   }
+  if (path === '/psp/verify' && method === 'POST') {
+    const body = await readJson(req);
+    const { noticeNumber, fiscalCode } = (typeof body === 'object' && body !== null ? body : {}) as Record<
+      string,
+      unknown
+    >;
+    if (typeof noticeNumber !== 'string' || typeof fiscalCode !== 'string')
+      throw new BadRequest('noticeNumber e fiscalCode sono obbligatori');
+    const result = await world.payments.verify(noticeNumber.replace(/\s+/g, ''), fiscalCode);
+    sendJson(res, result.ok ? 200 : 422, result);
+    return;
+  }
   if (path === '/psp' && method === 'GET') {
     sendHtml(res, 200, pspFormPage(servedEntities(world.registry)));
     return;
@@ -205,7 +224,7 @@ async function route(world: World, req: IncomingMessage, res: ServerResponse): P
     const now = new Date();
     for (const delivery of stored.deliveries)
       if (delivery.status !== 'delivered' && delivery.status !== 'not-deliverable')
-        world.receipts.requeue(delivery, now);
+        world.receipts.requeue(stored, delivery, now);
     await world.dispatcher.tick(now);
     sendJson(res, 200, receiptSummary(stored));
     return;
@@ -228,7 +247,8 @@ async function route(world: World, req: IncomingMessage, res: ServerResponse): P
   if (path === '/reporting/settle' && method === 'POST') {
     const date = url.searchParams.get('date') ?? undefined;
     if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new BadRequest('date: AAAA-MM-GG');
-    const flows = world.reporting.settle(date);
+    // "Settle now": everything collected so far, on the given day (default today), without waiting for the timer.
+    const flows = world.reporting.settle(date ?? romeDate(new Date()));
     sendJson(res, 200, { flows: flows.map(({ xml: _xml, ...f }) => f) });
     return;
   }

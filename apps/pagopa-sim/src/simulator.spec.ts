@@ -105,7 +105,7 @@ describe('the simulated pagoPA world against a station', () => {
 
   async function shutdown(): Promise<void> {
     earlierExchanges.push(...sim.wire.since(0, Number.MAX_SAFE_INTEGER));
-    sim.stop();
+    sim.close();
     sim.server.closeAllConnections();
     await new Promise((resolve) => sim.server.close(resolve));
   }

@@ -16,3 +16,5 @@ export * from './lib/resources/audit';
 export * from './lib/entity-access-hooks';
 export * from './lib/resources/entity-access';
 export * from './lib/positions';
+export * from './lib/position-imports';
+export * from './lib/notices';

@@ -8,3 +8,4 @@ export * from './lib/catalogue';
 export * from './lib/identity';
 export * from './lib/positions';
 export * from './lib/position-imports';
+export * from './lib/notices';

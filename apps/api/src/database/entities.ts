@@ -9,6 +9,7 @@ import {
   UserSession,
 } from '../modules/identity/identity.entities';
 import { Job } from '../modules/jobs/job.entity';
+import { NOTICE_TABLES } from '../modules/notices/batches/notice-batch.entity';
 import { Intermediary } from '../modules/platform/intermediary.entity';
 import { POSITION_IMPORT_TABLES } from '../modules/positions/imports/position-import.entity';
 import { POSITION_MODULE_TABLES } from '../modules/positions/position-tables';
@@ -21,6 +22,7 @@ export const ENTITIES = [
   ...POSITION_MODULE_TABLES,
   ...POSITION_IMPORT_TABLES,
   ...STATION_MODULE_TABLES,
+  ...NOTICE_TABLES,
   Job,
   Person,
   EntityRoleGrant,

@@ -15,6 +15,7 @@ import {
 import { IdentityDemoSeedService } from '../modules/identity/identity-demo-seed.service';
 import { Intermediary } from '../modules/platform/intermediary.entity';
 import { PositionsDemoSeed } from '../modules/positions/positions-demo-seed';
+import { StationDemoSeed } from '../modules/station/station-demo-seed';
 
 interface DemoIntermediary {
   name: string;
@@ -43,6 +44,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     private readonly dataSource: DataSource,
     private readonly identitySeed: IdentityDemoSeedService,
     private readonly positionsSeed: PositionsDemoSeed,
+    private readonly stationSeed: StationDemoSeed,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -78,6 +80,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     this.logger.log(`Demo data loaded: ${entities.length} entities`);
     await this.identitySeed.seed();
     await this.positionsSeed.seed();
+    await this.stationSeed.seed();
     return { entities: entities.length };
   }
 

@@ -6,12 +6,15 @@ import {
   usePublishPosition,
 } from '@pagamenti/api-client';
 import type { DebtPosition, EntityMembership, PaymentOption, Transfer } from '@pagamenti/contracts';
-import { formatNoticeNumber, positionCancelBlocker, positionEditBlocker } from '@pagamenti/pagopa';
+import {
+  formatNoticeNumber,
+  positionCancelBlocker,
+  positionEditBlocker,
+  todayInRome,
+} from '@pagamenti/pagopa';
 import {
   DEBTOR_TYPE_LABELS,
   EmptyState,
-  PAYMENT_OPTION_STATUS_LABELS,
-  PAYMENT_OPTION_STATUS_TONES,
   POSITION_STATUS_DESCRIPTIONS,
   POSITION_STATUS_LABELS,
   POSITION_STATUS_TONES,
@@ -24,6 +27,7 @@ import {
   formatEuro,
   formatIban,
   paymentOptionLabel,
+  paymentOptionState,
 } from '@pagamenti/ui';
 import { Alert, Button } from 'design-react-kit';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
@@ -36,9 +40,9 @@ import { type PositionSavedState, positionHref } from './PositionFormPages';
 
 function Row({ term, children }: { term: string; children: ReactNode }) {
   return (
-    <div className="row py-1 border-bottom">
-      <dt className="col-12 col-sm-5 col-lg-4">{term}</dt>
-      <dd className="col-12 col-sm-7 col-lg-8 mb-0">{children ?? '–'}</dd>
+    <div className="row mx-0 py-1 border-bottom">
+      <dt className="col-12 col-sm-5 col-lg-4 ps-0">{term}</dt>
+      <dd className="col-12 col-sm-7 col-lg-8 mb-0 ps-0 ps-sm-2">{children ?? '–'}</dd>
     </div>
   );
 }
@@ -79,7 +83,7 @@ function TransfersTable({ transfers, caption }: { transfers: Transfer[]; caption
   return (
     <div className="table-responsive">
       <table className="table table-sm align-middle mb-0">
-        <caption className="small">{caption}</caption>
+        <caption className="caption-top small fw-semibold">{caption}</caption>
         <thead>
           <tr>
             <th scope="col">Ente beneficiario</th>
@@ -130,37 +134,32 @@ function OptionCard({
   const title = paymentOptionLabel(option.installment, installments);
   const headingId = `opzione-${option.noticeNumber}`;
   return (
-    <article className="card card-bg shadow-sm mb-4" aria-labelledby={headingId}>
-      <div className="card-body">
-        <div className="d-flex flex-wrap gap-2 justify-content-between align-items-center mb-2">
-          <h3 id={headingId} className="h5 mb-0">
-            {title}
-          </h3>
-          <StatusChip
-            label={PAYMENT_OPTION_STATUS_LABELS[option.status]}
-            tone={PAYMENT_OPTION_STATUS_TONES[option.status]}
-          />
-        </div>
-        <dl className="mb-3">
-          <Row term="Codice avviso">
-            <span className="font-monospace">{formatNoticeNumber(option.noticeNumber)}</span>
-            <CopyNoticeNumber noticeNumber={option.noticeNumber} />
-          </Row>
-          <Row term="IUV">
-            <span className="font-monospace">{option.iuv}</span>
-          </Row>
-          <Row term="Importo">{formatEuro(option.amountCents)}</Row>
-          <Row term="Scadenza">{formatDate(option.dueDate)}</Row>
-          <Row term="Pagabile fino al">{formatDate(option.validityDate ?? option.dueDate)}</Row>
-          {option.paidAt && <Row term="Pagata il">{formatDateTime(option.paidAt)}</Row>}
-          {option.description !== position.description && <Row term="Descrizione">{option.description}</Row>}
-        </dl>
-        <TransfersTable
-          transfers={option.transfers}
-          caption={`Beneficiari ${option.installment === null ? 'della soluzione unica' : `della rata ${option.installment}`}`}
-        />
-        <NoticeDownloadSlot position={position} option={option} />
+    <article className="border rounded shadow-sm p-3 p-md-4 mb-4" aria-labelledby={headingId}>
+      <div className="d-flex flex-wrap gap-2 justify-content-between align-items-center mb-2">
+        <h3 id={headingId} className="h5 mb-0">
+          {title}
+        </h3>
+        <StatusChip {...paymentOptionState(position, option, todayInRome())} />
       </div>
+      <dl className="mb-3">
+        <Row term="Codice avviso">
+          <span className="font-monospace">{formatNoticeNumber(option.noticeNumber)}</span>
+          <CopyNoticeNumber noticeNumber={option.noticeNumber} />
+        </Row>
+        <Row term="IUV">
+          <span className="font-monospace">{option.iuv}</span>
+        </Row>
+        <Row term="Importo">{formatEuro(option.amountCents)}</Row>
+        <Row term="Scadenza">{formatDate(option.dueDate)}</Row>
+        <Row term="Pagabile fino al">{formatDate(option.validityDate ?? option.dueDate)}</Row>
+        {option.paidAt && <Row term="Pagata il">{formatDateTime(option.paidAt)}</Row>}
+        {option.description !== position.description && <Row term="Descrizione">{option.description}</Row>}
+      </dl>
+      <TransfersTable
+        transfers={option.transfers}
+        caption={`Beneficiari ${option.installment === null ? 'della soluzione unica' : `della rata ${option.installment}`}`}
+      />
+      <NoticeDownloadSlot position={position} option={option} />
     </article>
   );
 }

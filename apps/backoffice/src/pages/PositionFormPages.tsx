@@ -6,7 +6,7 @@ import {
   usePosition,
   useUpdatePosition,
 } from '@pagamenti/api-client';
-import type { DebtPosition, DueType, EntityMembership } from '@pagamenti/contracts';
+import type { DebtPosition, DueType, EntityAccount, EntityMembership } from '@pagamenti/contracts';
 import { positionEditBlocker } from '@pagamenti/pagopa';
 import { PageContainer, QueryState } from '@pagamenti/ui';
 import { Alert, Button } from 'design-react-kit';
@@ -89,16 +89,26 @@ function EditForm({
   entity,
   position,
   dueTypes,
+  accounts,
 }: {
   entity: EntityMembership;
   position: DebtPosition;
   dueTypes: DueType[];
+  accounts: EntityAccount[];
 }) {
   const navigate = useNavigate();
-  const accounts = useEntityAccounts(entity.entityId);
   const update = useUpdatePosition(entity.entityId, position.iupd);
   const query = usePosition(entity.entityId, position.iupd);
   const blocker = positionEditBlocker(position, position.options);
+  const own = dueTypes.filter((dueType) => dueType.code === position.dueTypeCode);
+  const account = accounts.find((item) => item.id === own[0]?.accountId);
+  const defaults = own[0]
+    ? {
+        entityFiscalCode: position.entityFiscalCode,
+        iban: account?.iban ?? '',
+        category: own[0].taxonomyCode,
+      }
+    : null;
 
   if (blocker) {
     return (
@@ -111,9 +121,9 @@ function EditForm({
   return (
     <PositionForm
       mode="edit"
-      initial={positionFormOf(position)}
-      dueTypes={dueTypes.filter((dueType) => dueType.code === position.dueTypeCode)}
-      accounts={accounts.data ?? []}
+      initial={positionFormOf(position, defaults)}
+      dueTypes={own}
+      accounts={accounts}
       entityFiscalCode={entity.entityFiscalCode}
       pending={update.isPending}
       error={update.error}
@@ -149,18 +159,24 @@ function EditForm({
 function EditPosition({ entity, iupd }: { entity: EntityMembership; iupd: string }) {
   const query = usePosition(entity.entityId, iupd);
   const dueTypes = useDueTypes(entity.entityId);
+  const accounts = useEntityAccounts(entity.entityId);
   return (
     <QueryState query={query} loadingLabel="Caricamento della posizione…">
       {(position) => (
         <QueryState query={dueTypes} loadingLabel="Caricamento del catalogo dei dovuti…">
           {(catalogue) => (
-            // A newer version (after "Ricarica") starts the form again from the saved data.
-            <EditForm
-              key={`${position.iupd}@${position.version}`}
-              entity={entity}
-              position={position}
-              dueTypes={catalogue}
-            />
+            <QueryState query={accounts} loadingLabel="Caricamento dei conti dell’ente…">
+              {(entityAccounts) => (
+                // A newer version (after "Ricarica") starts the form again from the saved data.
+                <EditForm
+                  key={`${position.iupd}@${position.version}`}
+                  entity={entity}
+                  position={position}
+                  dueTypes={catalogue}
+                  accounts={entityAccounts}
+                />
+              )}
+            </QueryState>
           )}
         </QueryState>
       )}

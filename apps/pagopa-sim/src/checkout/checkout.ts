@@ -106,7 +106,7 @@ export class CheckoutRoutes {
     const psps = PSPS.map((psp, i) => {
       const fee = lines.reduce((sum, line) => sum + feeFor(psp, line.amount), 0);
       return `<div class="choice"><input type="radio" id="psp-${psp.idPSP}" name="psp" value="${psp.idPSP}"${i === 0 ? ' checked' : ''}>
-<label for="psp-${psp.idPSP}">${e(psp.companyName)} — ${e(psp.channelDescription)}<br><span class="hint">${e(describeFee(psp))}: ${euro(fee)} · totale ${euro(total + fee)}</span></label></div>`;
+<label for="psp-${psp.idPSP}">${e(psp.companyName)} — ${e(psp.channelDescription)}<br><span class="hint">commissione ${euro(fee)}${psp.fee.kind === 'percent' ? ` (${e(describeFee(psp).replace(/^commissione /, ''))})` : ''} · totale ${euro(total + fee)}</span></label></div>`;
     }).join('');
     sendHtml(
       res,
@@ -120,7 +120,7 @@ ${table}
 <div class="field"><label for="email">E-mail per ricevere l’esito</label>
 <input type="email" id="email" name="email" autocomplete="email" value="${e(cart.request.emailNotice ?? '')}"></div>
 <fieldset><legend>Scegli il prestatore di servizi di pagamento (PSP)</legend>${psps}</fieldset>
-<div class="actions"><button type="submit">Paga</button></div></form>
+<div class="actions"><button type="submit">Conferma e paga</button></div></form>
 <form method="post" action="/checkout/carts/${cart.id}/cancel"><div class="actions"><button type="submit" class="secondary">Annulla il pagamento</button></div></form>`,
         SUBTITLE,
       ),

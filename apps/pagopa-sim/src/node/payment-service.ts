@@ -97,6 +97,7 @@ export interface PaymentOutcome {
       status: string;
       nextAttemptAt: string | null;
       lastFaultCode?: string;
+      problem?: string;
     }[];
   };
   duplicates?: { outcome: string; faultCode?: string; latencyMs: number }[];
@@ -631,6 +632,7 @@ export class PaymentService {
           status: d.status,
           nextAttemptAt: d.nextAttemptAt,
           ...(last?.kind === 'answer' && last.faultCode ? { lastFaultCode: last.faultCode } : {}),
+          ...(d.problem ? { problem: d.problem } : {}),
         };
       }),
     };
@@ -911,7 +913,7 @@ function toSubject(payer: PaymentRequest['payer']): Subject | undefined {
       entityUniqueIdentifierValue: value,
     },
     fullName: payer.fullName.slice(0, 70),
-    ...(payer.email ? { email: payer.email } : {}),
+    ...(payer.email && XSD_EMAIL.test(payer.email) ? { email: payer.email } : {}),
   };
 }
 

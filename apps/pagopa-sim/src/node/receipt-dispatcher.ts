@@ -1,3 +1,4 @@
+import { SchemaWriteError } from '@pagamenti/pagopa';
 import { type NodeRegistry } from '../registry/node-registry';
 import {
   type DeliveryAttempt,
@@ -46,7 +47,13 @@ export class ReceiptDispatcher {
         this.store
           .due(now)
           .filter(({ delivery }) => !this.inFlight.has(delivery))
-          .map(({ stored, delivery }) => this.attempt(stored, delivery)),
+          .map(({ stored, delivery }) =>
+            this.attempt(stored, delivery).catch((error: unknown) =>
+              process.stderr.write(
+                `${JSON.stringify({ level: 50, service: 'pagopa-sim', msg: `consegna ricevuta ${stored.receipt.receiptId} a ${delivery.stationCode}: ${(error as Error).message}` })}\n`,
+              ),
+            ),
+          ),
       );
     } finally {
       this.ticking = false;
@@ -62,11 +69,22 @@ export class ReceiptDispatcher {
     if (this.inFlight.has(delivery)) return null;
     this.inFlight.add(delivery);
     try {
-      const call = await this.send(stored, delivery, timeoutMs);
-      if (call === 'not-deliverable') {
+      let call;
+      try {
+        call = await this.send(stored, delivery, timeoutMs);
+      } catch (error) {
+        // A receipt the schema refuses (our bug or odd data echoed from an activation) would fail forever.
+        if (!(error instanceof SchemaWriteError)) throw error;
+        call = { problem: `ricevuta non conforme all’XSD: ${error.message}` } as const;
+      }
+      if (call === 'not-deliverable' || 'problem' in call) {
         delivery.status = 'not-deliverable';
         delivery.nextAttemptAt = null;
-        this.store.persist();
+        delivery.problem =
+          call === 'not-deliverable'
+            ? 'la stazione non è nel registro o usa le primitive V1 e la ricevuta contiene una marca da bollo'
+            : call.problem;
+        this.store.saveDelivery(stored, delivery);
         return null;
       }
       const verdict = judgeAttempt(call.result);
@@ -80,13 +98,14 @@ export class ReceiptDispatcher {
       if (verdict === 'retry') {
         const delay = nextRetryDelayMs(this.policy, delivery.attemptCount + 1);
         this.store.recordAttempt(
+          stored,
           delivery,
           attempt,
           delay === null ? 'exhausted' : 'pending',
           delay === null ? null : new Date(Date.now() + delay),
         );
       } else {
-        this.store.recordAttempt(delivery, attempt, verdict, null);
+        this.store.recordAttempt(stored, delivery, attempt, verdict, null);
       }
       return attempt;
     } finally {

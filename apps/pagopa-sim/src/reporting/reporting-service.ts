@@ -60,7 +60,15 @@ export class ReportingService {
 
   start(intervalMs = 60_000): void {
     if (this.timer) return;
-    this.timer = setInterval(() => this.settle(), intervalMs);
+    this.timer = setInterval(() => {
+      try {
+        this.settle();
+      } catch (error) {
+        process.stderr.write(
+          `${JSON.stringify({ level: 50, service: 'pagopa-sim', msg: `regolamento automatico: ${(error as Error).message}` })}\n`,
+        );
+      }
+    }, intervalMs);
     this.timer.unref();
   }
 
@@ -136,7 +144,6 @@ export class ReportingService {
       }
       created.push(flow);
     }
-    this.receipts.persist();
     this.file.save(this.state);
     for (const date of new Set(created.map((f) => f.settlementDate))) this.writeStatementFiles(date, now);
     return created;

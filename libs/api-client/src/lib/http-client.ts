@@ -17,7 +17,7 @@ export type QueryParams = Record<string, string | number | boolean | null | unde
 export interface ApiRequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: QueryParams;
-  /** Serialised as JSON. */
+  /** Serialised as JSON; a `Blob`/`File` or `FormData` (file uploads) is sent as it is. */
   body?: unknown;
   signal?: AbortSignal;
   /** Error statuses whose JSON body is still the resource, e.g. the health report's 503 when the database is down. */
@@ -66,6 +66,14 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
+/** Files and forms go as they are: the browser sets their content type (with the multipart boundary). */
+function isRawBody(body: unknown): boolean {
+  return (
+    (typeof Blob !== 'undefined' && body instanceof Blob) ||
+    (typeof FormData !== 'undefined' && body instanceof FormData)
+  );
+}
+
 /** Performs a request against the API and returns its JSON body, or throws an {@link ApiError}. */
 export async function apiRequest<T>(path: string, options: ApiRequestOptions = {}): Promise<T> {
   const correlationId = newCorrelationId();
@@ -74,7 +82,8 @@ export async function apiRequest<T>(path: string, options: ApiRequestOptions = {
     Accept: 'application/json',
     [CORRELATION_ID_HEADER]: correlationId,
   };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const rawBody = isRawBody(options.body);
+  if (options.body !== undefined && !rawBody) headers['Content-Type'] = 'application/json';
   // Double-submit CSRF protection: the API compares this header with the session's token.
   const csrf = (options.method ?? 'GET') === 'GET' ? undefined : readCookie(CSRF_COOKIE);
   if (csrf) headers[CSRF_HEADER] = csrf;
@@ -84,7 +93,12 @@ export async function apiRequest<T>(path: string, options: ApiRequestOptions = {
     response = await fetch(buildUrl(path, options.query), {
       method: options.method ?? 'GET',
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body:
+        options.body === undefined
+          ? undefined
+          : rawBody
+            ? (options.body as Blob | FormData)
+            : JSON.stringify(options.body),
       signal: options.signal,
       credentials: 'same-origin',
     });

@@ -41,7 +41,7 @@ const TRANSITIONS: Readonly<Record<PositionStatusValue, readonly PositionStatusV
 export const POSITION_STATUS_LABELS: Readonly<Record<PositionStatusValue, string>> = {
   [PositionStatus.Draft]: 'Bozza',
   [PositionStatus.Valid]: 'Da pagare',
-  [PositionStatus.PartiallyPaid]: 'Pagata in parte',
+  [PositionStatus.PartiallyPaid]: 'Pagata parzialmente',
   [PositionStatus.Paid]: 'Pagata',
   [PositionStatus.Reported]: 'Rendicontata',
   [PositionStatus.Expired]: 'Scaduta',

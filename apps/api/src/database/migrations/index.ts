@@ -5,6 +5,8 @@ import { SamlRequestReturnTo1795695054451 } from './1795695054451-SamlRequestRet
 import { DebtPositions1795699899781 } from './1795699899781-DebtPositions';
 import { StationReceiptsJournal1795700654712 } from './1795700654712-StationReceiptsJournal';
 import { PositionImports1795700950989 } from './1795700950989-PositionImports';
+import { NoticeBatches1795701570263 } from './1795701570263-NoticeBatches';
+import { PositionListIndexes1795701600000 } from './1795701600000-PositionListIndexes';
 
 /** Every migration, in order. `npm run db:migration:generate -- Name` writes a new file; add it here. */
 export const MIGRATIONS = [
@@ -15,4 +17,6 @@ export const MIGRATIONS = [
   DebtPositions1795699899781,
   StationReceiptsJournal1795700654712,
   PositionImports1795700950989,
+  NoticeBatches1795701570263,
+  PositionListIndexes1795701600000,
 ];

@@ -28,6 +28,11 @@ export const centsColumn: ValueTransformer = {
 @Index('debt_position_entity_created_idx', ['entityId', 'createdAt', 'id'])
 @Index('debt_position_entity_debtor_idx', ['entityId', 'debtorIdValue'])
 @Index('debt_position_debtor_idx', ['debtorIdValue'])
+@Index('debt_position_entity_amount_idx', ['entityId', 'amountCents'])
+// Declared in migration 1795701600000-PositionListIndexes (INCLUDE columns and an expression TypeORM cannot describe).
+@Index('debt_position_entity_status_created_idx', { synchronize: false })
+@Index('debt_position_entity_due_type_created_idx', { synchronize: false })
+@Index('debt_position_entity_debtor_name_idx', { synchronize: false })
 @Check(
   'debt_position_status_known',
   `"status" IN ('DRAFT','VALID','PARTIALLY_PAID','PAID','REPORTED','EXPIRED','CANCELLED')`,

@@ -11,6 +11,7 @@ import { centsColumn, DebtPositionRow } from './debt-position.entity';
 @Index('payment_option_entity_notice_unique', ['entityId', 'noticeNumber'], { unique: true })
 @Index('payment_option_entity_iuv_unique', ['entityId', 'iuv'], { unique: true })
 @Index('payment_option_position_idx', ['positionId', 'installment'])
+@Index('payment_option_entity_due_date_idx', ['entityId', 'dueDate', 'positionId'])
 @Check('payment_option_status_known', `"status" IN ('UNPAID','PAID','REPORTED')`)
 @Check('payment_option_notice_number_format', `"notice_number" ~ '^[0-3][0-9]{17}$'`)
 @Check('payment_option_amount_positive', `"amount_cents" > 0`)

@@ -53,6 +53,8 @@ export interface ListQuery extends DebtPositionFilters {
   /** Position ids matched by `q` (notice number, IUV or IUPD), resolved beforehand through unique indexes. */
   ids?: string[];
   dueTypeId?: string;
+  /** How to apply dueFrom/dueTo: `narrow` when few options fall due in the window (see fewOptionsDue). */
+  dueWindow?: 'narrow' | 'wide';
   limit: number;
   after?: ListCursor;
 }
@@ -224,11 +226,15 @@ export class PositionsRepository {
 
   /** Positions whose IUPD, or one of whose options' notice number or IUV, is exactly `text`. */
   async idsMatching(entityId: string, text: string): Promise<string[]> {
+    const compact = text.replace(/\s+/g, '');
+    // One indexed lookup per identifier; `bpchar` keeps the char(18) index usable without truncating the text.
     const rows: { id: string }[] = await this.dataSource.query(
       `SELECT id FROM debt_position WHERE entity_id = $1 AND iupd = $2
        UNION
-       SELECT position_id FROM payment_option WHERE entity_id = $1 AND (notice_number = $3 OR iuv = $3)`,
-      [entityId, text, text.replace(/\s+/g, '')],
+       SELECT position_id FROM payment_option WHERE entity_id = $1 AND iuv = $3
+       UNION
+       SELECT position_id FROM payment_option WHERE entity_id = $1 AND notice_number = $3::bpchar`,
+      [entityId, text, compact],
     );
     return rows.map((row) => row.id);
   }
@@ -262,9 +268,10 @@ export class PositionsRepository {
   }
 
   /**
-   * One page of the list, newest first. The filters narrow the position rows first (the indexes on
-   * `(entity_id, created_at, id)`, `(entity_id, status, created_at, id)`, `(entity_id, due_type_id, created_at,
-   * id)`, the debtor indexes), then only the page's rows get their first option and installment count.
+   * One page of the list, newest first. The page's ids are picked first, from the indexes alone when they can be
+   * (`(entity_id, created_at, id)`, `(entity_id, status, created_at, id) INCLUDE (due_type_id, amount_cents)`,
+   * `(entity_id, due_type_id, created_at, id) INCLUDE (status, amount_cents)`, debtor and amount indexes); then
+   * only those rows are read, with their first option and installment count.
    */
   async list(entityId: string, query: ListQuery): Promise<SummaryRow[]> {
     const params: unknown[] = [entityId];
@@ -280,10 +287,11 @@ export class PositionsRepository {
               counts.installments,
               to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS created_at,
               to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_created_at
-         FROM (SELECT p.* FROM debt_position p
+         FROM (SELECT p.id FROM debt_position p
                 WHERE ${where.join(' AND ')}
                 ORDER BY p.created_at DESC, p.id DESC
-                LIMIT $${params.length}) p
+                LIMIT $${params.length}) page
+         JOIN debt_position p ON p.id = page.id
          JOIN due_type d ON d.id = p.due_type_id
          LEFT JOIN LATERAL (
               SELECT o.notice_number, o.due_date FROM payment_option o
@@ -331,11 +339,13 @@ export class PositionsRepository {
       }
     }
     if (query.dueFrom || query.dueTo) {
-      const range: string[] = [];
-      if (query.dueFrom) range.push(`o.due_date >= ${param(query.dueFrom)}::date`);
-      if (query.dueTo) range.push(`o.due_date <= ${param(query.dueTo)}::date`);
+      const range = this.dueRange(query, param);
+      // Few options due in the window: collect their positions through the due-date index, once. Many: walk
+      // the newest positions and probe their options, the page fills quickly.
       clauses.push(
-        `EXISTS (SELECT 1 FROM payment_option o WHERE o.position_id = p.id AND ${range.join(' AND ')})`,
+        query.dueWindow === 'narrow'
+          ? `p.id = ANY(ARRAY(SELECT o.position_id FROM payment_option o WHERE o.entity_id = $1 AND ${range}))`
+          : `EXISTS (SELECT 1 FROM payment_option o WHERE o.position_id = p.id AND ${range})`,
       );
     }
     // Creation days are Europe/Rome days, whatever the server's time zone.
@@ -352,6 +362,32 @@ export class PositionsRepository {
     if (query.minAmountCents !== undefined) clauses.push(`p.amount_cents >= ${param(query.minAmountCents)}`);
     if (query.maxAmountCents !== undefined) clauses.push(`p.amount_cents <= ${param(query.maxAmountCents)}`);
     return clauses;
+  }
+
+  private dueRange(query: DebtPositionFilters, param: (value: unknown) => string): string {
+    const range: string[] = [];
+    if (query.dueFrom) range.push(`o.due_date >= ${param(query.dueFrom)}::date`);
+    if (query.dueTo) range.push(`o.due_date <= ${param(query.dueTo)}::date`);
+    return range.join(' AND ');
+  }
+
+  /**
+   * Whether at most `threshold` options of the entity fall due in the window (an index-only count that stops
+   * there), which decides how the list looks for their positions.
+   */
+  async fewOptionsDue(entityId: string, query: DebtPositionFilters, threshold: number): Promise<boolean> {
+    const params: unknown[] = [entityId];
+    const range = this.dueRange(query, (value) => {
+      params.push(value);
+      return `$${params.length}`;
+    });
+    params.push(threshold + 1);
+    const rows: { n: string }[] = await this.dataSource.query(
+      `SELECT count(*) AS n FROM (SELECT 1 FROM payment_option o WHERE o.entity_id = $1 AND ${range}
+                                  LIMIT $${params.length}) due`,
+      params,
+    );
+    return Number(rows[0]?.n ?? 0) <= threshold;
   }
 
   /** VALID positions whose unpaid options are all past their validity date (`today` excluded). */

@@ -70,7 +70,10 @@ export interface PreparedPosition {
   status: PositionStatus;
 }
 
-export interface PositionFilters extends Omit<ListQuery, 'ids' | 'dueTypeId' | 'limit' | 'after'> {
+export interface PositionFilters extends Omit<
+  ListQuery,
+  'ids' | 'dueTypeId' | 'dueWindow' | 'limit' | 'after'
+> {
   dueTypeCode?: string;
 }
 
@@ -81,6 +84,12 @@ export interface CreateOptions {
   today?: string;
 }
 
+/**
+ * Up to this many options due in a dueFrom/dueTo window, the list collects their positions by due date; beyond
+ * it, at least 0.5% of a million positions match and walking the newest ones finds a page fast. Measured on
+ * PostgreSQL with 1,000,000 positions: see the module README.
+ */
+const NARROW_DUE_WINDOW = 5_000;
 const EXPIRY_NOTE = 'Scaduta: tutte le opzioni non pagate hanno superato la data di validità.';
 const EXPIRY_BATCH = 500;
 
@@ -627,6 +636,10 @@ export class PositionsService {
       const ids = await this.positions.idsMatching(entityId, q.trim());
       if (ids.length === 0) return null;
       query.ids = ids;
+    }
+    if (query.dueFrom || query.dueTo) {
+      const narrow = await this.positions.fewOptionsDue(entityId, query, NARROW_DUE_WINDOW);
+      query.dueWindow = narrow ? 'narrow' : 'wide';
     }
     return query;
   }

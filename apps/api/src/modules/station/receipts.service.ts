@@ -127,11 +127,11 @@ export class ReceiptsService {
         if (id === null) throw new DuplicateReceipt();
 
         let positionStatus: PositionStatus | null = locked?.status ?? null;
-        if (record && locked && assessment.apply) {
+        if (record && locked && assessment.paidOption) {
           const outcome = applyOptionPayment(
             { status: locked.status },
             locked.options,
-            locked.options.find((option) => option.id === record.optionId) ?? locked.options[0]!,
+            assessment.paidOption,
           );
           const paidAt = new Date();
           await this.repository.markOptionsPaid(manager, [outcome.paidOption.id], paidAt);
@@ -183,8 +183,8 @@ export class ReceiptsService {
 interface Assessment {
   anomalies: ReceiptAnomaly[];
   reasons: string[];
-  /** Whether the receipt settles the option (lifecycle allows it). */
-  apply: boolean;
+  /** The option the receipt settles, when the lifecycle allows it. */
+  paidOption: LockedPosition['options'][number] | null;
 }
 
 function assess(
@@ -194,7 +194,7 @@ function assess(
   primary: boolean,
 ): Assessment {
   const found: { anomaly: ReceiptAnomaly; reason: string }[] = [];
-  let apply = false;
+  let paidOption: LockedPosition['options'][number] | null = null;
   if (receipt.outcome !== 'OK')
     found.push({ anomaly: 'OUTCOME_KO', reason: 'Ricevuta con esito KO: nessun pagamento registrato.' });
   if (primary && (!record || !locked)) {
@@ -204,38 +204,33 @@ function assess(
     });
   } else if (record && locked && receipt.outcome === 'OK') {
     const option = locked.options.find((candidate) => candidate.id === record.optionId);
-    switch (locked.status) {
-      case 'CANCELLED':
-        found.push({ anomaly: 'CANCELLED_POSITION', reason: 'Pagamento di una posizione annullata.' });
-        break;
-      case 'DRAFT':
-        found.push({ anomaly: 'UNPUBLISHED_POSITION', reason: 'Pagamento di una posizione in bozza.' });
-        break;
-      default:
-        if (option) {
-          try {
-            applyOptionPayment({ status: locked.status }, locked.options, option);
-            apply = true;
-          } catch (error) {
-            if (!(error instanceof PositionLifecycleError)) throw error;
-            found.push({ anomaly: 'ALREADY_PAID', reason: `Doppio pagamento: ${error.message}` });
-          }
-          if (apply && (locked.status === 'EXPIRED' || effectiveValidityDate(option) < todayInRome()))
-            found.push({
-              anomaly: 'EXPIRED_POSITION',
-              reason: 'Pagamento ricevuto dopo la data di validità.',
-            });
-          if (receipt.paymentAmount !== option.amountCents)
-            found.push({
-              anomaly: 'AMOUNT_MISMATCH',
-              reason: `Importo pagato ${centsToDecimal(receipt.paymentAmount)} diverso dall’importo dell’avviso ${centsToDecimal(option.amountCents)}.`,
-            });
-        }
+    if (locked.status === 'CANCELLED') {
+      found.push({ anomaly: 'CANCELLED_POSITION', reason: 'Pagamento di una posizione annullata.' });
+    } else if (locked.status === 'DRAFT') {
+      found.push({ anomaly: 'UNPUBLISHED_POSITION', reason: 'Pagamento di una posizione in bozza.' });
+    } else if (option) {
+      try {
+        applyOptionPayment({ status: locked.status }, locked.options, option);
+        paidOption = option;
+      } catch (error) {
+        if (!(error instanceof PositionLifecycleError)) throw error;
+        found.push({ anomaly: 'ALREADY_PAID', reason: `Doppio pagamento: ${error.message}` });
+      }
+      if (paidOption && (locked.status === 'EXPIRED' || effectiveValidityDate(option) < todayInRome()))
+        found.push({
+          anomaly: 'EXPIRED_POSITION',
+          reason: 'Pagamento ricevuto dopo la data di validità.',
+        });
+      if (receipt.paymentAmount !== option.amountCents)
+        found.push({
+          anomaly: 'AMOUNT_MISMATCH',
+          reason: `Importo pagato ${centsToDecimal(receipt.paymentAmount)} diverso dall’importo dell’avviso ${centsToDecimal(option.amountCents)}.`,
+        });
     }
   }
   if (receipt.standIn) found.push({ anomaly: 'STAND_IN', reason: 'Pagamento eseguito in Stand-In.' });
   found.sort((a, b) => ANOMALY_ORDER.indexOf(a.anomaly) - ANOMALY_ORDER.indexOf(b.anomaly));
-  return { anomalies: found.map((f) => f.anomaly), reasons: found.map((f) => f.reason), apply };
+  return { anomalies: found.map((f) => f.anomaly), reasons: found.map((f) => f.reason), paidOption };
 }
 
 function historyNote(receipt: Receipt | ReceiptV2, record: OptionRecord, reasons: string[]): string {

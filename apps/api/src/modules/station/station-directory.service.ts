@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { type OnboardingStage } from '@pagamenti/contracts';
 import { type AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
+import { StationSql } from './station-sql';
 
 export interface DirectoryStation {
   id: string;
@@ -51,6 +52,7 @@ export class StationDirectory {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly sql: StationSql,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.ttlMs = config.station.cacheTtlMs;
@@ -74,7 +76,8 @@ export class StationDirectory {
       name: string;
       station_id: string | null;
       onboarding_stage: OnboardingStage;
-    }[] = await this.dataSource.query(
+    }[] = await this.sql.query(
+      'station_entity',
       'SELECT id, fiscal_code, name, station_id, onboarding_stage FROM creditor_entity WHERE fiscal_code = $1',
       [fiscalCode],
     );

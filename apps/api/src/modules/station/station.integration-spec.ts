@@ -135,6 +135,24 @@ describe(`pagoPA station on ${engine}`, () => {
     await app?.close();
   });
 
+  describe('demo data', () => {
+    it('has a paid notice of Mario Rossi with its receipt, and reseeding changes nothing', async () => {
+      const paid = await optionByIupd(db, 'DEMO-PINETO-SOSTA-2026-RSSMRA');
+      expect((await verify(paid.noticeNumber)).fault?.faultCode).toBe('PAA_PAGAMENTO_DUPLICATO');
+      const receipts: { receipt_id: string; payer_id_value: string; anomaly: string | null }[] =
+        await db.query('SELECT receipt_id, payer_id_value, anomaly FROM receipt WHERE position_id = $1', [
+          paid.positionId,
+        ]);
+      expect(receipts).toEqual([
+        { receipt_id: 'd3m0c0ffee0000000000000000000001', payer_id_value: MARIO_ROSSI, anomaly: null },
+      ]);
+      await app.get(DemoSeedService).seed();
+      expect(await count('SELECT count(*) AS n FROM receipt WHERE position_id = $1', [paid.positionId])).toBe(
+        1,
+      );
+    });
+  });
+
   describe('WSDL and transport', () => {
     it('serves our WSDL with our endpoint address', async () => {
       const response = await fetch(`${baseUrl}/pagopa/paForNode?wsdl`);

@@ -10,6 +10,8 @@ import { StationJournalService } from './station-journal.service';
 import { STATION_MODULE_TABLES } from './station-tables';
 import { StationController } from './station.controller';
 import { StationRepository } from './station.repository';
+import { StationSql } from './station-sql';
+import { StationDemoSeed } from './station-demo-seed';
 import { StationService } from './station.service';
 
 /** The pagoPA station (paForNode): verify, activate, receipts, spontaneous notices, and its journal. */
@@ -17,6 +19,7 @@ import { StationService } from './station.service';
   imports: [TypeOrmModule.forFeature(STATION_MODULE_TABLES), PositionsModule],
   controllers: [StationController, StationJournalController],
   providers: [
+    StationSql,
     StationDirectory,
     StationRepository,
     StationService,
@@ -24,7 +27,8 @@ import { StationService } from './station.service';
     DemandService,
     StationJournalService,
     StationJournalPurgeHandler,
+    StationDemoSeed,
   ],
-  exports: [StationJournalService, StationDirectory],
+  exports: [StationJournalService, StationDirectory, StationDemoSeed],
 })
 export class StationModule {}

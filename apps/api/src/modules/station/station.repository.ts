@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { type EntityManager } from 'typeorm';
 import {
   type DebtorType,
   type MetadataEntry,
@@ -8,6 +8,7 @@ import {
   type Transfer,
 } from '@pagamenti/contracts';
 import { type ReceiptAnomaly, type ReceiptSubject, type ReceiptTransfer } from './receipt.entity';
+import { StationSql } from './station-sql';
 
 /** A payment option with its position, as the station reads it (one query, no lock). */
 export interface OptionRecord {
@@ -153,23 +154,23 @@ interface OptionSqlRow {
 /** Raw SQL on the station's hot path: verify and activate cost one indexed query each. */
 @Injectable()
 export class StationRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly sql: StationSql) {}
 
   async findOption(
     entityId: string,
     noticeNumber: string,
     manager?: EntityManager,
   ): Promise<OptionRecord | null> {
-    const rows: OptionSqlRow[] = await (manager ?? this.dataSource).query(OPTION_SQL, [
-      entityId,
-      noticeNumber,
-    ]);
+    const rows: OptionSqlRow[] = manager
+      ? await manager.query(OPTION_SQL, [entityId, noticeNumber])
+      : await this.sql.query<OptionSqlRow>('station_find_option', OPTION_SQL, [entityId, noticeNumber]);
     const row = rows[0];
     return row ? toOptionRecord(row) : null;
   }
 
   async insertActivation(activation: NewActivation): Promise<void> {
-    await this.dataSource.query(
+    await this.sql.query(
+      'station_insert_activation',
       `INSERT INTO payment_activation (entity_fiscal_code, notice_number, option_id, primitive_version,
         requested_amount_cents, amount_cents, payment_note, transfer_type, station_code, correlation_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,

@@ -5,6 +5,7 @@ import {
   type Debtor,
   type DueType,
   type MetadataEntry,
+  type PaymentOption,
   type PaymentOptionInput,
   type Transfer,
   type TransferInput,
@@ -146,29 +147,59 @@ export function emptyPositionForm(): PositionFormValues {
   };
 }
 
-function transferValuesOf(transfer: Transfer): TransferValues {
+/** A remittance equal to the option's description was the API's default: left empty, it keeps following it. */
+function transferValuesOf(transfer: Transfer, optionDescription: string): TransferValues {
   return {
     uid: newUid('beneficiario'),
     beneficiaryFiscalCode: transfer.beneficiaryFiscalCode,
     iban: transfer.iban ?? '',
     category: transfer.category,
-    remittanceInformation: transfer.remittanceInformation,
+    remittanceInformation:
+      transfer.remittanceInformation === optionDescription ? '' : transfer.remittanceInformation,
     amount: centsToEuroInput(transfer.amountCents),
     stamp: transfer.stamp,
     metadata: transfer.metadata,
   };
 }
 
-/** The form filled with a position, for "Modifica": every transfer shown, so none is lost by saving. */
-export function positionFormOf(position: DebtPosition): PositionFormValues {
-  const toOption = (option: DebtPosition['options'][number]): OptionValues => ({
+/**
+ * Whether an option's money goes where the API sends it by default (one transfer of the whole amount to the
+ * entity, on its due type's account, with the due type's taxonomy and the option's description): then the form
+ * folds the beneficiaries away and saving keeps the default.
+ */
+function hasDefaultTransfers(option: PaymentOption, defaults: TransferDefaults | null): boolean {
+  const [only, ...others] = option.transfers;
+  return (
+    !!defaults &&
+    !!only &&
+    others.length === 0 &&
+    only.stamp === null &&
+    !only.metadata?.length &&
+    only.beneficiaryFiscalCode === defaults.entityFiscalCode &&
+    only.iban === defaults.iban &&
+    only.category === defaults.category &&
+    only.remittanceInformation === option.description &&
+    only.amountCents === option.amountCents
+  );
+}
+
+/**
+ * The form filled with a position, for "Modifica". Transfers other than the default are shown and sent back as
+ * they are, so none is lost by saving.
+ */
+export function positionFormOf(
+  position: DebtPosition,
+  defaults: TransferDefaults | null,
+): PositionFormValues {
+  const toOption = (option: PaymentOption): OptionValues => ({
     uid: newUid('opzione'),
     amount: centsToEuroInput(option.amountCents),
     dueDate: option.dueDate,
     validityDate: option.validityDate && option.validityDate !== option.dueDate ? option.validityDate : '',
-    split: true,
-    transfers: option.transfers.map(transferValuesOf),
-    description: option.description,
+    split: !hasDefaultTransfers(option, defaults),
+    transfers: option.transfers.map((transfer) => transferValuesOf(transfer, option.description)),
+    // The position's description was the default: not sent back, it follows an edited description.
+    description: option.description !== position.description ? option.description : undefined,
     retentionDate: option.retentionDate,
   });
   const single = position.options.find((option) => option.installment === null);

@@ -1,10 +1,13 @@
 import {
   ANONYMOUS_DEBTOR_ID,
+  type DebtPosition,
   type Debtor,
   type DebtorType,
+  type PaymentOption,
   type PaymentOptionStatus,
   type PositionStatus,
 } from '@pagamenti/contracts';
+import { type OptionPayability, optionPayability } from '@pagamenti/pagopa';
 import type { StatusTone } from '../status/onboarding-stage';
 
 /** The one dictionary of debt position states in the back office ("la posizione è …"). */
@@ -51,6 +54,35 @@ export const PAYMENT_OPTION_STATUS_TONES: Record<PaymentOptionStatus, StatusTone
   PAID: 'success',
   REPORTED: 'success',
 };
+
+const UNPAID_OPTION_STATES: Record<Exclude<OptionPayability, 'PAID'>, { label: string; tone: StatusTone }> = {
+  PAYABLE: { label: 'Da pagare', tone: 'info' },
+  UNKNOWN: { label: 'Non pubblicata', tone: 'neutral' },
+  EXPIRED: { label: 'Scaduta', tone: 'warning' },
+  CANCELLED: { label: 'Annullata', tone: 'neutral' },
+};
+
+/**
+ * The chip of one payment option, from its own status and its position's: an unpaid option of a cancelled
+ * position is "Annullata", not "Da pagare", and one the debtor no longer needs because the debt was settled
+ * the other way (single payment vs installments) is "Non più dovuta". `today` is Rome's day, `yyyy-MM-dd`.
+ */
+export function paymentOptionState(
+  position: Pick<DebtPosition, 'status'>,
+  option: PaymentOption,
+  today: string,
+): { label: string; tone: StatusTone } {
+  if (option.status !== 'UNPAID') {
+    return {
+      label: PAYMENT_OPTION_STATUS_LABELS[option.status],
+      tone: PAYMENT_OPTION_STATUS_TONES[option.status],
+    };
+  }
+  const payability = optionPayability(position, option, today);
+  return payability === 'PAID'
+    ? { label: 'Non più dovuta', tone: 'neutral' }
+    : UNPAID_OPTION_STATES[payability];
+}
 
 export const DEBTOR_TYPE_LABELS: Record<DebtorType, string> = {
   F: 'Persona fisica',

@@ -152,7 +152,9 @@ describe(`authorization matrix on ${engine}`, () => {
   // Before the full matrix, whose logout route ends the sessions.
   it('keeps debt positions to their entity: other entity’s operators and keys, and citizens, get 403', async () => {
     const http = request(app.getHttpServer());
-    const positionRoutes = routes.filter((route) => /\/positions(\/|$)/.test(route.path));
+    const positionRoutes = routes.filter((route) =>
+      /^\/api\/v1\/entities\/:entityId\/positions(\/|$)/.test(route.path),
+    );
     expect(positionRoutes.length).toBeGreaterThanOrEqual(10);
     const outsiders = actors.filter(
       (actor) => actor.name === 'citizen' || actor.name.endsWith('(other entity)'),

@@ -42,7 +42,8 @@ export interface NoticeDocument {
     /** Website named in the "pay online" text, when the entity takes payments there. */
     website?: string;
     physicalChannel?: string;
-    postal?: { accountNumber: string; accountHolder: string; authorization: string };
+    /** Postal account for the "Bollettino Postale PA"; `authorization` is Poste's print authorisation, when known. */
+    postal?: { accountNumber: string; accountHolder: string; authorization?: string };
   };
   debtor: {
     fiscalCode?: string;

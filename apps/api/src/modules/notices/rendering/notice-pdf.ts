@@ -710,7 +710,16 @@ class NoticeLayout {
                   margin: [0, mm(3), 0, mm(3)],
                 },
                 this.paragraph('postalNote'),
-                { text: postal.authorization, fontSize: 7, color: GREY, margin: [0, mm(3), 0, 0] },
+                ...(postal.authorization
+                  ? [
+                      {
+                        text: postal.authorization,
+                        fontSize: 7,
+                        color: GREY,
+                        margin: [0, mm(3), 0, 0] as [number, number, number, number],
+                      },
+                    ]
+                  : []),
               ],
             },
             {

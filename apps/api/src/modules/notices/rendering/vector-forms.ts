@@ -74,7 +74,9 @@ class FormXObject {
       FormType: 1,
       BBox: [x, y, x + width, y + height],
       Matrix: [1 / width, 0, 0, -1 / height, -x / width, 1 + y / height],
-      Resources: this.drawing.graphicsStates ? { ExtGState: this.drawing.graphicsStates } : {},
+      Resources: Object.keys(this.drawing.graphicsStates ?? {}).length
+        ? { ExtGState: this.drawing.graphicsStates }
+        : {},
     });
     this.obj.end(this.drawing.operators);
   }

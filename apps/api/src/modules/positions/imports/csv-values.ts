@@ -1,3 +1,5 @@
+import { isValidIsoDate } from '@pagamenti/pagopa';
+
 /**
  * Cell values of the bulk-upload CSV as people type them in a spreadsheet: euro amounts with a comma or a dot,
  * Italian or ISO dates. Each parser returns the value, or a message in Italian saying what is wrong.
@@ -50,19 +52,25 @@ const ISO_WITH_MIDNIGHT = /^(\d{4}-\d{2}-\d{2})(?:[T\s]0{1,2}:00(?::00)?)?$/;
 
 /**
  * A date as `GG/MM/AAAA` (what Italian spreadsheets write; also with `-` or `.`), or `AAAA-MM-GG`, returned as
- * `AAAA-MM-GG`. Whether the day exists is checked by the position validation.
+ * `AAAA-MM-GG`, for a day that exists.
  */
 export function parseDate(raw: string): Parsed<string> {
   const text = raw.trim();
-  if (ISO_DATE.test(text)) return { value: text };
-  const dmy = DAY_MONTH_YEAR.exec(text);
-  if (dmy) {
-    return {
-      value: `${dmy[3]}-${(dmy[2] as string).padStart(2, '0')}-${(dmy[1] as string).padStart(2, '0')}`,
-    };
+  let value: string | null = null;
+  if (ISO_DATE.test(text)) {
+    value = text;
+  } else {
+    const dmy = DAY_MONTH_YEAR.exec(text);
+    if (dmy) {
+      value = `${dmy[3]}-${(dmy[2] as string).padStart(2, '0')}-${(dmy[1] as string).padStart(2, '0')}`;
+    } else {
+      const iso = ISO_WITH_MIDNIGHT.exec(text);
+      if (iso) value = iso[1] as string;
+    }
   }
-  const iso = ISO_WITH_MIDNIGHT.exec(text);
-  if (iso) return { value: iso[1] as string };
+  if (value !== null) {
+    return isValidIsoDate(value) ? { value } : { error: `"${text}" non è un giorno del calendario` };
+  }
   return { error: `"${text}" non è una data valida: scrivi GG/MM/AAAA (es. 31/12/2026) oppure AAAA-MM-GG` };
 }
 

@@ -61,6 +61,7 @@ export class ImportSource {
     if (separator === null) throw new ImportFileError('Separatore delle colonne non riconosciuto.');
     const reader = new CsvReader(separator);
     let assembler: CsvUnitAssembler | null = null;
+    let columnCount = 0;
     const consume = (text: string, final: boolean): ImportUnit[] => {
       const units: ImportUnit[] = [];
       for (const item of reader.push(text, final)) {
@@ -74,6 +75,7 @@ export class ImportSource {
             );
           }
           this.layout = header.layout;
+          columnCount = header.layout.columnCount;
           assembler = new CsvUnitAssembler(header.layout, this.facts.sha256);
           continue;
         }
@@ -86,13 +88,13 @@ export class ImportSource {
         }
         if (isBlankRecord(item.fields)) continue;
         this.rows++;
-        if (item.fields.length !== this.layout!.columnCount) {
+        if (item.fields.length !== columnCount) {
           const pending = assembler.flush();
           if (pending) units.push(pending);
           units.push(
             errorUnit(
               item.row,
-              `la riga ha ${item.fields.length} ${item.fields.length === 1 ? 'colonna' : 'colonne'}, l’intestazione ne ha ${this.layout!.columnCount} (controlla separatori e virgolette)`,
+              `la riga ha ${item.fields.length} ${item.fields.length === 1 ? 'colonna' : 'colonne'}, l’intestazione ne ha ${columnCount} (controlla separatori e virgolette)`,
               item.fields,
             ),
           );

@@ -238,10 +238,17 @@ export function derivedIupd(fileSha256: string, row: number): string {
 export class CsvUnitAssembler {
   private pending: { rows: number[]; cells: string[][]; iupd: string } | null = null;
 
+  /** Column index of each transfer field (TRANSFER_FIELDS order), per transfer in the header; -1 if absent. */
+  private readonly transferColumns: number[][];
+
   constructor(
     private readonly layout: CsvLayout,
     private readonly fileSha256: string,
-  ) {}
+  ) {
+    this.transferColumns = Array.from({ length: layout.transferSlots }, (_, slot) =>
+      TRANSFER_FIELDS.map((field) => layout.index[`${field}_${slot + 1}`] ?? -1),
+    );
+  }
 
   /** Adds a data row; returns the position it completes (the previous one), if any. */
   push(record: CsvRecord): ImportUnit | null {
@@ -407,69 +414,61 @@ export class CsvUnitAssembler {
     fields: string[],
     optionAmount: number,
   ): DebtTransferInput[] | null {
-    const slots = this.layout.transferSlots;
-    if (slots === 0) return null;
-    const { index } = this.layout;
-    const value = (field: TransferField, slot: number): string => {
-      const position = index[`${field}_${slot}`] ?? -1;
+    const columns = this.transferColumns;
+    if (columns.length === 0) return null;
+    const value = (slot: number, field: number): string => {
+      const position = (columns[slot] as number[])[field] as number;
       return position < 0 ? '' : (fields[position] ?? '').trim();
     };
-    const transfers: DebtTransferInput[] = [];
-    let others = 0;
-    let firstAmountMissing = false;
-    let lastFilled = 0;
-    for (let slot = 1; slot <= slots; slot++) {
-      let filled = false;
-      for (const field of TRANSFER_FIELDS) {
-        if (value(field, slot) !== '') {
-          filled = true;
+    // The highest transfer with a value: transfers 1..last exist (an empty first one takes every default).
+    let last = -1;
+    for (let slot = columns.length - 1; slot >= 0 && last < 0; slot--) {
+      for (let field = 0; field < TRANSFER_FIELDS.length; field++) {
+        if (value(slot, field) !== '') {
+          last = slot;
           break;
         }
       }
-      if (!filled) continue;
-      if (slot !== lastFilled + 1) {
+    }
+    if (last < 0) return null;
+    const transfers: DebtTransferInput[] = [];
+    let others = 0;
+    let firstAmountMissing = false;
+    for (let slot = 0; slot <= last; slot++) {
+      const label = (field: TransferField) => this.layout.label(`${field}_${slot + 1}`);
+      const values = TRANSFER_FIELDS.map((_, field) => value(slot, field));
+      if (slot > 0 && values.every((text) => text === '')) {
         addUnitError(
           unit,
           rowIndex,
-          `${this.layout.label(`importo_${slot}`)}: il versamento ${slot} è compilato ma il ${lastFilled + 1} è vuoto; usa i versamenti in ordine da 1`,
+          `${label('importo')}: il versamento ${slot + 1} è vuoto ma il ${last + 1} è compilato; usa i versamenti in ordine`,
         );
+        continue;
       }
-      lastFilled = slot;
-      const rawAmount = value('importo', slot);
+      const [rawAmount, iban, beneficiary, category, remittance, stampType, stampHash, stampProvince] =
+        values as [string, string, string, string, string, string, string, string];
       let amountCents = 0;
       if (rawAmount === '') {
-        if (slot === 1) firstAmountMissing = true;
-        else
-          addUnitError(
-            unit,
-            rowIndex,
-            `${this.layout.label(`importo_${slot}`)}: obbligatorio per il versamento ${slot}`,
-          );
+        if (slot === 0) firstAmountMissing = true;
+        else addUnitError(unit, rowIndex, `${label('importo')}: obbligatorio per il versamento ${slot + 1}`);
       } else {
         const amount = parseEuroAmount(rawAmount);
-        if ('error' in amount)
-          addUnitError(unit, rowIndex, `${this.layout.label(`importo_${slot}`)}: ${amount.error}`);
+        if ('error' in amount) addUnitError(unit, rowIndex, `${label('importo')}: ${amount.error}`);
         else amountCents = amount.value;
-        if (slot > 1) others += amountCents;
+        if (slot > 0) others += amountCents;
       }
-      const stampHash = value('bollo_hash', slot);
       transfers.push({
-        beneficiaryFiscalCode: value('beneficiario_cf', slot) || null,
-        iban: value('iban', slot) || null,
+        beneficiaryFiscalCode: beneficiary || null,
+        iban: iban || null,
         stamp:
           stampHash === ''
             ? null
-            : {
-                type: value('bollo_tipo', slot) || '01',
-                hashDocument: stampHash,
-                province: value('bollo_provincia', slot),
-              },
-        category: value('tassonomia', slot) || null,
-        remittanceInformation: value('causale', slot) || null,
+            : { type: stampType || '01', hashDocument: stampHash, province: stampProvince },
+        category: category || null,
+        remittanceInformation: remittance || null,
         amountCents,
       });
     }
-    if (transfers.length === 0) return null;
     if (firstAmountMissing && transfers[0]) transfers[0].amountCents = optionAmount - others;
     return transfers;
   }

@@ -168,8 +168,8 @@ describe(`bulk upload of debt positions on ${engine}`, () => {
     expect(message(3)).toContain(
       'codice_fiscale_debitore: Il codice fiscale della persona fisica non è valido',
     );
-    expect(message(3)).toContain('importo: "12,345" non è un importo in euro valido');
-    expect(message(3)).toContain('scadenza:');
+    expect(message(3)).toContain('importo: importo ambiguo "12,345"');
+    expect(message(3)).toContain('scadenza: "31/02/2026" non è un giorno del calendario');
     // Mirrored input, with the formula neutralised.
     expect(byRow.get('3')?.slice(0, 5)).toEqual(['CREA', 'GB-2', 'TARI', 'RSSMRA80A01H50XU', "'=SOMMA(A1)"]);
     expect(message(4)).toContain('codice_tipo_dovuto: il tipo dovuto NOPE non è nel catalogo dell’ente');
@@ -268,7 +268,7 @@ describe(`bulk upload of debt positions on ${engine}`, () => {
     await db.query(`
       CREATE FUNCTION import_crash() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF NEW.committed AND (SELECT count(*) FROM position_import_batch WHERE committed) >= 3 THEN
+        IF NEW.committed AND (SELECT count(*) FROM position_import_batch b WHERE b.import_id = NEW.import_id AND b.committed) >= 3 THEN
           RAISE EXCEPTION 'arresto simulato';
         END IF;
         RETURN NEW;

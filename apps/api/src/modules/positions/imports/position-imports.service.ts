@@ -20,8 +20,13 @@ import { readHeader } from './position-csv-format';
 import { templateCsv } from './position-template';
 import { ChunkDecoder, ENCODING_LABELS, type InspectedFile, UploadInspector } from './text-decoding';
 
-/** Rows per batch (one transaction each): big enough for COPY to stream, small enough for a lively progress bar. */
-export const DEFAULT_BATCH_SIZE = 5000;
+/**
+ * Rows per batch (one transaction each): about a hundredth of the file, between 500 and 10,000 rows — big enough
+ * for COPY to stream and for the per-transaction costs to vanish, small enough for a lively progress bar.
+ */
+export function batchSizeFor(totalRows: number): number {
+  return Math.min(10_000, Math.max(500, Math.ceil(totalRows / 100 / 500) * 500));
+}
 /** Bytes per stored chunk of the upload. */
 const CHUNK_BYTES = 1024 * 1024;
 /** An upload still "streaming" after this long was cut off (its process died): its chunks are removed. */
@@ -77,7 +82,7 @@ export class PositionImportsService {
       dryRun: request.dryRun,
       format: request.format,
       fileName: request.fileName?.slice(0, 255) ?? null,
-      batchSize: request.batchSize ?? DEFAULT_BATCH_SIZE,
+      batchSize: request.batchSize ?? 0,
       createdBy: request.actor,
     });
     try {
@@ -130,6 +135,7 @@ export class PositionImportsService {
             separator: facts.separator,
             header: facts.header,
             totalRows: facts.totalRows,
+            batchSize: request.batchSize ?? batchSizeFor(facts.totalRows),
             warnings: facts.warnings,
             jobId: job.id,
           },
