@@ -76,7 +76,7 @@ async function writeSampleFile(file: string, rows: number): Promise<void> {
   for (const cells of sampleRows({
     rows,
     dueTypeCode: 'TARI',
-    iupdPrefix: 'BENCH',
+    iupdPrefix: 'B',
     seed: 2026,
     installmentShare: 0.1,
   })) {

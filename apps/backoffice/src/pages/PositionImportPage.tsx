@@ -31,6 +31,7 @@ import {
   reportErrors,
 } from '../features/position-imports/import-report';
 import { canWritePositions } from '../features/positions/access';
+import { PrintNotices } from '../features/notices/PrintNotices';
 
 /** Errors shown on the page; the rest are in the downloadable report. */
 const ERRORS_ON_PAGE = 100;
@@ -408,6 +409,9 @@ function ImportDetail({
                         Vai alle posizioni
                       </Link>
                     )}
+                  {!positionImport.dryRun && positionImport.counts.created > 0 && (
+                    <PrintNotices entityId={entityId} selection={{ importId: positionImport.id }} />
+                  )}
                 </div>
               )}
               {finished &&

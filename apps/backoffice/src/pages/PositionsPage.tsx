@@ -20,6 +20,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { Link, useSearchParams } from 'react-router';
 import { ActiveEntity } from '../features/entity/ActiveEntity';
+import { PrintNotices } from '../features/notices/PrintNotices';
 import { canWritePositions } from '../features/positions/access';
 import {
   FILTER_KEYS,
@@ -290,7 +291,10 @@ function Positions({ entityId, canWrite }: { entityId: string; canWrite: boolean
         ) : (
           <p className="small mb-0">Consultazione: le modifiche sono riservate agli operatori dell’ente.</p>
         )}
-        <ExportLinks entityId={entityId} filters={filters} />
+        <div className="d-flex flex-wrap gap-3 align-items-start">
+          <ExportLinks entityId={entityId} filters={filters} />
+          <PrintNotices entityId={entityId} selection={{ filters: compact(apiFiltersOf(filters)) }} />
+        </div>
       </div>
       <FilterForm
         // A new URL (Back, "Azzera filtri") starts the form again from it.

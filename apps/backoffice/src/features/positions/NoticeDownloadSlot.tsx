@@ -1,3 +1,4 @@
+import { noticePdfUrl } from '@pagamenti/api-client';
 import type { DebtPosition, PaymentOption } from '@pagamenti/contracts';
 
 export interface NoticeDownloadSlotProps {
@@ -6,12 +7,25 @@ export interface NoticeDownloadSlotProps {
   option?: PaymentOption;
 }
 
+/** A notice can be printed while something is left to pay on a published position. */
+export function isPrintable(position: DebtPosition): boolean {
+  return (
+    (position.status === 'VALID' || position.status === 'PARTIALLY_PAID') &&
+    position.options.some((option) => option.status === 'UNPAID')
+  );
+}
+
 /**
- * Where "Scarica avviso" goes on the position's page. The notice PDF belongs to the notices issue (#6): until its
- * endpoint exists this slot renders nothing, rather than a button that cannot work. The notices work fills it in
- * (a link to the PDF with type and size, only for unpaid notices of published positions).
+ * "Scarica avviso" on the position's page: one PDF carries every option still to pay (single payment and
+ * instalments, each with its QR code), so it is offered once for the position, not per option.
  */
-export function NoticeDownloadSlot(props: NoticeDownloadSlotProps) {
-  void props;
-  return null;
+export function NoticeDownloadSlot({ position, option }: NoticeDownloadSlotProps) {
+  if (option || !isPrintable(position)) return null;
+  return (
+    <p className="mb-4">
+      <a className="btn btn-outline-primary" href={noticePdfUrl(position.entityId, position.iupd)} download>
+        Scarica avviso <span className="small">(PDF)</span>
+      </a>
+    </p>
+  );
 }
