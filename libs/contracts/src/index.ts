@@ -9,3 +9,4 @@ export * from './lib/identity';
 export * from './lib/positions';
 export * from './lib/position-imports';
 export * from './lib/notices';
+export * from './lib/payments';

@@ -5,6 +5,7 @@ export * from './lib/money';
 export * from './lib/onboarding';
 export * from './lib/taxonomy';
 export * from './lib/notice-payloads';
+export * from './lib/notice-qr';
 export * from './lib/debt-position-lifecycle';
 export * from './lib/debt-position-validation';
 export * from './lib/soap';

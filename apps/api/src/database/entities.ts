@@ -10,6 +10,7 @@ import {
 } from '../modules/identity/identity.entities';
 import { Job } from '../modules/jobs/job.entity';
 import { NOTICE_TABLES } from '../modules/notices/batches/notice-batch.entity';
+import { PAYMENT_TABLES } from '../modules/payments/payment-attempt.entity';
 import { Intermediary } from '../modules/platform/intermediary.entity';
 import { POSITION_IMPORT_TABLES } from '../modules/positions/imports/position-import.entity';
 import { POSITION_MODULE_TABLES } from '../modules/positions/position-tables';
@@ -23,6 +24,7 @@ export const ENTITIES = [
   ...POSITION_IMPORT_TABLES,
   ...STATION_MODULE_TABLES,
   ...NOTICE_TABLES,
+  ...PAYMENT_TABLES,
   Job,
   Person,
   EntityRoleGrant,

@@ -64,7 +64,13 @@ export interface GrantEntityRoleRequest {
   role: EntityRole;
 }
 
-export const API_KEY_SCOPES = ['debts:read', 'debts:write', 'payments:read', 'reports:read'] as const;
+export const API_KEY_SCOPES = [
+  'debts:read',
+  'debts:write',
+  'payments:read',
+  'payments:write',
+  'reports:read',
+] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
 export interface ApiKeySummary {

@@ -7,6 +7,7 @@ import { StationReceiptsJournal1795700654712 } from './1795700654712-StationRece
 import { PositionImports1795700950989 } from './1795700950989-PositionImports';
 import { NoticeBatches1795701570263 } from './1795701570263-NoticeBatches';
 import { PositionListIndexes1795701600000 } from './1795701600000-PositionListIndexes';
+import { PaymentAttempts1795702550876 } from './1795702550876-PaymentAttempts';
 
 /** Every migration, in order. `npm run db:migration:generate -- Name` writes a new file; add it here. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   PositionImports1795700950989,
   NoticeBatches1795701570263,
   PositionListIndexes1795701600000,
+  PaymentAttempts1795702550876,
 ];

@@ -14,7 +14,9 @@ import {
 import { type ReceiptAnomaly } from './receipt.entity';
 import { type DirectoryEntity, type DirectoryStation } from './station-directory.service';
 import { receiptSubject, receiptTransfers } from './station-mapping';
-import { type LockedPosition, type OptionRecord, StationRepository } from './station.repository';
+import { type LockedPosition, type ReceiptPayment, StationRepository } from './station.repository';
+
+type LockedOption = LockedPosition['options'][number];
 import { StationFault } from './station-fault';
 
 export const RECEIPT_STORED_EVENT = 'receipt.stored';
@@ -75,102 +77,95 @@ export class ReceiptsService {
     const owner = primary ? recipient : null;
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const record = owner
-          ? await this.repository.findOption(owner.id, receipt.noticeNumber, manager)
+        const locked = owner
+          ? await this.repository.lockPositionOfNotice(manager, owner.id, receipt.noticeNumber)
           : null;
-        const locked = record ? await this.repository.lockPosition(manager, record.positionId) : null;
-        const assessment = assess(receipt, record, locked, primary);
-        const id = await this.repository.insertReceipt(manager, {
-          receiptId: receipt.receiptId,
-          recipientFiscalCode: recipient.fiscalCode,
-          recipientEntityId: recipient.id,
-          role: primary ? 'PRIMARY' : 'SECONDARY',
-          brokerCode: incoming.header.idBrokerPA,
-          stationCode: incoming.station.code,
-          primitiveVersion: incoming.version,
-          noticeNumber: receipt.noticeNumber,
-          entityFiscalCode: receipt.fiscalCode,
-          creditorReferenceId: receipt.creditorReferenceId,
-          positionId: record?.positionId ?? null,
-          optionId: record?.optionId ?? null,
-          outcome: receipt.outcome,
-          amountCents: receipt.paymentAmount,
-          feeCents: receipt.fee ?? null,
-          primaryCiIncurredFeeCents:
-            'primaryCiIncurredFee' in receipt ? (receipt.primaryCiIncurredFee ?? null) : null,
-          description: receipt.description,
-          companyName: receipt.companyName,
-          officeName: receipt.officeName ?? null,
-          debtor: receiptSubject(receipt.debtor),
-          payer: receipt.payer ? receiptSubject(receipt.payer) : null,
-          transfers: receiptTransfers(receipt),
-          pspId: receipt.idPSP,
-          pspFiscalCode: receipt.pspFiscalCode ?? null,
-          pspVatNumber: receipt.pspPartitaIVA ?? null,
-          pspCompanyName: receipt.PSPCompanyName,
-          channelId: receipt.idChannel,
-          channelDescription: receipt.channelDescription,
-          paymentMethod: receipt.paymentMethod ?? null,
-          paymentNote: 'paymentNote' in receipt ? (receipt.paymentNote ?? null) : null,
-          idBundle: 'idBundle' in receipt ? (receipt.idBundle ?? null) : null,
-          idCiBundle: 'idCiBundle' in receipt ? (receipt.idCiBundle ?? null) : null,
-          paymentDateTime: receipt.paymentDateTime ?? null,
-          applicationDate: receipt.applicationDate ?? null,
-          transferDate: receipt.transferDate ?? null,
-          metadata: receipt.metadata?.mapEntry ?? [],
-          standIn: receipt.standIn ?? false,
-          anomaly: assessment.anomalies[0] ?? null,
-          anomalyReason: assessment.reasons.length > 0 ? assessment.reasons.join(' ') : null,
-          correlationId: incoming.correlationId,
-          rawXml: incoming.rawXml,
-        });
-        if (id === null) throw new DuplicateReceipt();
-
-        let positionStatus: PositionStatus | null = locked?.status ?? null;
-        if (record && locked && assessment.paidOption) {
+        const option =
+          locked?.options.find((candidate) => candidate.noticeNumber === receipt.noticeNumber) ?? null;
+        const assessment = assess(receipt, locked, option, primary);
+        const anomaly = assessment.anomalies[0] ?? null;
+        let payment: ReceiptPayment | null = null;
+        if (locked && assessment.paidOption) {
           const outcome = applyOptionPayment(
             { status: locked.status },
             locked.options,
             assessment.paidOption,
           );
-          const paidAt = new Date();
-          await this.repository.markOptionsPaid(manager, [outcome.paidOption.id], paidAt);
-          await this.repository.updatePositionPaid(manager, locked.id, {
-            status: outcome.toStatus,
-            paidCents: outcome.paidCents,
-          });
-          await this.repository.insertHistory(manager, {
+          payment = {
+            optionId: outcome.paidOption.id,
             positionId: locked.id,
             fromStatus: outcome.fromStatus,
             toStatus: outcome.toStatus,
+            paidCents: outcome.paidCents,
             actor: ACTOR,
-            note: historyNote(receipt, record, assessment.reasons),
-          });
-          positionStatus = outcome.toStatus;
+            note: historyNote(receipt, outcome.paidOption, assessment.reasons),
+          };
         }
-        await this.repository.linkActivation(manager, {
-          entityFiscalCode: receipt.fiscalCode,
-          noticeNumber: receipt.noticeNumber,
-          paymentToken: receipt.receiptId,
-          pspId: receipt.idPSP,
-        });
-        await this.repository.insertDomainEvent(manager, {
-          type: RECEIPT_STORED_EVENT,
-          aggregateType: 'receipt',
-          aggregateId: id,
-          entityId: recipient.id,
-          payload: {
+        const positionStatus = payment?.toStatus ?? locked?.status ?? null;
+        const id = await this.repository.storeReceipt(
+          manager,
+          {
             receiptId: receipt.receiptId,
+            recipientFiscalCode: recipient.fiscalCode,
+            recipientEntityId: recipient.id,
+            role: primary ? 'PRIMARY' : 'SECONDARY',
+            brokerCode: incoming.header.idBrokerPA,
+            stationCode: incoming.station.code,
+            primitiveVersion: incoming.version,
             noticeNumber: receipt.noticeNumber,
             entityFiscalCode: receipt.fiscalCode,
-            recipientFiscalCode: recipient.fiscalCode,
-            positionId: record?.positionId ?? null,
+            creditorReferenceId: receipt.creditorReferenceId,
+            positionId: locked?.id ?? null,
+            optionId: option?.id ?? null,
+            outcome: receipt.outcome,
             amountCents: receipt.paymentAmount,
-            anomaly: assessment.anomalies[0] ?? null,
-            positionStatus,
+            feeCents: receipt.fee ?? null,
+            primaryCiIncurredFeeCents:
+              'primaryCiIncurredFee' in receipt ? (receipt.primaryCiIncurredFee ?? null) : null,
+            description: receipt.description,
+            companyName: receipt.companyName,
+            officeName: receipt.officeName ?? null,
+            debtor: receiptSubject(receipt.debtor),
+            payer: receipt.payer ? receiptSubject(receipt.payer) : null,
+            transfers: receiptTransfers(receipt),
+            pspId: receipt.idPSP,
+            pspFiscalCode: receipt.pspFiscalCode ?? null,
+            pspVatNumber: receipt.pspPartitaIVA ?? null,
+            pspCompanyName: receipt.PSPCompanyName,
+            channelId: receipt.idChannel,
+            channelDescription: receipt.channelDescription,
+            paymentMethod: receipt.paymentMethod ?? null,
+            paymentNote: 'paymentNote' in receipt ? (receipt.paymentNote ?? null) : null,
+            idBundle: 'idBundle' in receipt ? (receipt.idBundle ?? null) : null,
+            idCiBundle: 'idCiBundle' in receipt ? (receipt.idCiBundle ?? null) : null,
+            paymentDateTime: receipt.paymentDateTime ?? null,
+            applicationDate: receipt.applicationDate ?? null,
+            transferDate: receipt.transferDate ?? null,
+            metadata: receipt.metadata?.mapEntry ?? [],
+            standIn: receipt.standIn ?? false,
+            anomaly,
+            anomalyReason: assessment.reasons.length > 0 ? assessment.reasons.join(' ') : null,
+            correlationId: incoming.correlationId,
+            rawXml: incoming.rawXml,
           },
-        });
-        return { id, anomaly: assessment.anomalies[0] ?? null, positionStatus };
+          payment,
+          {
+            type: RECEIPT_STORED_EVENT,
+            entityId: recipient.id,
+            payload: {
+              receiptId: receipt.receiptId,
+              noticeNumber: receipt.noticeNumber,
+              entityFiscalCode: receipt.fiscalCode,
+              recipientFiscalCode: recipient.fiscalCode,
+              positionId: locked?.id ?? null,
+              amountCents: receipt.paymentAmount,
+              anomaly,
+              positionStatus,
+            },
+          },
+        );
+        if (id === null) throw new DuplicateReceipt();
+        return { id, anomaly, positionStatus };
       });
     } catch (error) {
       if (error instanceof DuplicateReceipt)
@@ -184,31 +179,30 @@ interface Assessment {
   anomalies: ReceiptAnomaly[];
   reasons: string[];
   /** The option the receipt settles, when the lifecycle allows it. */
-  paidOption: LockedPosition['options'][number] | null;
+  paidOption: LockedOption | null;
 }
 
 function assess(
   receipt: Receipt | ReceiptV2,
-  record: OptionRecord | null,
   locked: LockedPosition | null,
+  option: LockedOption | null,
   primary: boolean,
 ): Assessment {
   const found: { anomaly: ReceiptAnomaly; reason: string }[] = [];
-  let paidOption: LockedPosition['options'][number] | null = null;
+  let paidOption: LockedOption | null = null;
   if (receipt.outcome !== 'OK')
     found.push({ anomaly: 'OUTCOME_KO', reason: 'Ricevuta con esito KO: nessun pagamento registrato.' });
-  if (primary && (!record || !locked)) {
+  if (primary && (!locked || !option)) {
     found.push({
       anomaly: 'UNKNOWN_POSITION',
       reason: `Avviso ${receipt.noticeNumber} sconosciuto all’ente.`,
     });
-  } else if (record && locked && receipt.outcome === 'OK') {
-    const option = locked.options.find((candidate) => candidate.id === record.optionId);
+  } else if (locked && option && receipt.outcome === 'OK') {
     if (locked.status === 'CANCELLED') {
       found.push({ anomaly: 'CANCELLED_POSITION', reason: 'Pagamento di una posizione annullata.' });
     } else if (locked.status === 'DRAFT') {
       found.push({ anomaly: 'UNPUBLISHED_POSITION', reason: 'Pagamento di una posizione in bozza.' });
-    } else if (option) {
+    } else {
       try {
         applyOptionPayment({ status: locked.status }, locked.options, option);
         paidOption = option;
@@ -233,10 +227,10 @@ function assess(
   return { anomalies: found.map((f) => f.anomaly), reasons: found.map((f) => f.reason), paidOption };
 }
 
-function historyNote(receipt: Receipt | ReceiptV2, record: OptionRecord, reasons: string[]): string {
-  const what = record.installment === null ? 'pagamento unico' : `rata ${record.installment}`;
+function historyNote(receipt: Receipt | ReceiptV2, option: LockedOption, reasons: string[]): string {
+  const what = option.installment === null ? 'pagamento unico' : `rata ${option.installment}`;
   const note =
-    `Ricevuta ${receipt.receiptId}: pagato ${what} (avviso ${record.noticeNumber}) di € ` +
+    `Ricevuta ${receipt.receiptId}: pagato ${what} (avviso ${option.noticeNumber}) di € ` +
     `${centsToDecimal(receipt.paymentAmount)} presso ${receipt.PSPCompanyName} (${receipt.idPSP}).`;
   return reasons.length > 0 ? `${note} ${reasons.join(' ')}` : note;
 }

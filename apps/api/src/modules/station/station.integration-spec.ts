@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { type AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
 import {
@@ -150,6 +152,33 @@ describe(`pagoPA station on ${engine}`, () => {
       expect(await count('SELECT count(*) AS n FROM receipt WHERE position_id = $1', [paid.positionId])).toBe(
         1,
       );
+    });
+
+    it('answers the README’s demo notices (tools/demo/receipts.json) as documented', async () => {
+      const demo = JSON.parse(
+        readFileSync(join(__dirname, '../../../../../tools/demo/receipts.json'), 'utf8'),
+      ) as {
+        stationDemo: { notices: { state: string; iupd: string; noticeNumber: string }[] };
+      };
+      const expected: Record<string, string | undefined> = {
+        payable: undefined,
+        paid: 'PAA_PAGAMENTO_DUPLICATO',
+        expired: 'PAA_PAGAMENTO_SCADUTO',
+        cancelled: 'PAA_PAGAMENTO_ANNULLATO',
+      };
+      for (const notice of demo.stationDemo.notices) {
+        expect({
+          iupd: notice.iupd,
+          noticeNumber: (await optionByIupd(db, notice.iupd)).noticeNumber,
+        }).toEqual({
+          iupd: notice.iupd,
+          noticeNumber: notice.noticeNumber,
+        });
+        expect({ state: notice.state, fault: (await verify(notice.noticeNumber)).fault?.faultCode }).toEqual({
+          state: notice.state,
+          fault: expected[notice.state],
+        });
+      }
     });
   });
 

@@ -29,6 +29,6 @@ import { StationService } from './station.service';
     StationJournalPurgeHandler,
     StationDemoSeed,
   ],
-  exports: [StationJournalService, StationDirectory, StationDemoSeed],
+  exports: [StationJournalService, StationDirectory, StationRepository, StationDemoSeed],
 })
 export class StationModule {}

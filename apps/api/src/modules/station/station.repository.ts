@@ -71,6 +71,17 @@ export interface NewActivation {
   correlationId: string | null;
 }
 
+/** What a receipt that settles an option changes, decided by the lifecycle before the write. */
+export interface ReceiptPayment {
+  optionId: string;
+  positionId: string;
+  fromStatus: PositionStatus;
+  toStatus: PositionStatus;
+  paidCents: number;
+  actor: string;
+  note: string;
+}
+
 export interface NewReceipt {
   receiptId: string;
   recipientFiscalCode: string;
@@ -189,62 +200,105 @@ export class StationRepository {
     );
   }
 
-  /** Locks the position row (FOR UPDATE) and reads its options: receipts for one position are serialized. */
-  async lockPosition(manager: EntityManager, positionId: string): Promise<LockedPosition | null> {
-    const positions: { id: string; status: PositionStatus; paid_cents: string | number; version: number }[] =
-      await manager.query(
-        'SELECT id, status, paid_cents, version FROM debt_position WHERE id = $1 FOR UPDATE',
-        [positionId],
-      );
-    const position = positions[0];
-    if (!position) return null;
-    const options: {
+  /**
+   * Locks the position owning the notice (FOR UPDATE: receipts for one position are serialized) and reads all its
+   * options, in one round trip.
+   */
+  async lockPositionOfNotice(
+    manager: EntityManager,
+    entityId: string,
+    noticeNumber: string,
+  ): Promise<LockedPosition | null> {
+    const rows: {
       id: string;
-      notice_number: string;
-      installment: number | null;
-      status: PaymentOptionStatus;
-      amount_cents: string | number;
-      due_date: string;
-      validity_date: string | null;
+      status: PositionStatus;
+      paid_cents: string | number;
+      version: number;
+      options: {
+        id: string;
+        noticeNumber: string;
+        installment: number | null;
+        status: PaymentOptionStatus;
+        amountCents: number | string;
+        dueDate: string;
+        validityDate: string | null;
+      }[];
     }[] = await manager.query(
-      `SELECT id, notice_number, installment, status, amount_cents, due_date, validity_date
-       FROM payment_option WHERE position_id = $1 ORDER BY installment NULLS FIRST`,
-      [positionId],
+      `SELECT p.id, p.status, p.paid_cents, p.version,
+         (SELECT json_agg(json_build_object('id', o.id, 'noticeNumber', o.notice_number, 'installment', o.installment,
+            'status', o.status, 'amountCents', o.amount_cents, 'dueDate', o.due_date, 'validityDate', o.validity_date)
+            ORDER BY o.installment NULLS FIRST)
+          FROM payment_option o WHERE o.position_id = p.id) AS options
+       FROM debt_position p
+       WHERE p.id = (SELECT position_id FROM payment_option WHERE entity_id = $1 AND notice_number = $2)
+       FOR UPDATE OF p`,
+      [entityId, noticeNumber],
     );
+    const row = rows[0];
+    if (!row) return null;
     return {
-      id: position.id,
-      status: position.status,
-      paidCents: Number(position.paid_cents),
-      version: Number(position.version),
-      options: options.map((option) => ({
-        id: option.id,
-        noticeNumber: option.notice_number,
+      id: row.id,
+      status: row.status,
+      paidCents: Number(row.paid_cents),
+      version: Number(row.version),
+      options: (row.options ?? []).map((option) => ({
+        ...option,
         installment: option.installment === null ? null : Number(option.installment),
-        status: option.status,
-        amountCents: Number(option.amount_cents),
-        dueDate: option.due_date,
-        validityDate: option.validity_date,
+        amountCents: Number(option.amountCents),
       })),
     };
   }
 
-  /** Inserts the receipt unless this delivery (receiptId, recipient) is already stored; returns its id or null. */
-  async insertReceipt(manager: EntityManager, receipt: NewReceipt): Promise<string | null> {
+  /**
+   * Stores a receipt and its effects in one statement (data-modifying CTEs): the receipt row unless this delivery
+   * (receiptId, recipient) is already stored, and only then the option marked PAID, the position's new status, the
+   * history line, the activation linked to the token and PSP, and the outbox event. Returns the receipt's id, or
+   * null for a duplicate (nothing written).
+   */
+  async storeReceipt(
+    manager: EntityManager,
+    receipt: NewReceipt,
+    payment: ReceiptPayment | null,
+    event: { type: string; entityId: string; payload: Record<string, unknown> },
+  ): Promise<string | null> {
     const rows: { id: string }[] = await manager.query(
-      `INSERT INTO receipt (receipt_id, recipient_fiscal_code, recipient_entity_id, role, broker_code, station_code,
-        primitive_version, notice_number, entity_fiscal_code, creditor_reference_id, position_id, option_id, outcome,
-        amount_cents, fee_cents, primary_ci_incurred_fee_cents, description, company_name, office_name, debtor,
-        debtor_id_value, payer, payer_id_value, transfers, psp_id, psp_fiscal_code, psp_vat_number, psp_company_name,
-        channel_id, channel_description, payment_method, payment_note, id_bundle, id_ci_bundle, payment_date_time,
-        application_date, transfer_date, metadata, stand_in, anomaly, anomaly_reason, correlation_id, raw_xml)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
-        $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34,
-        CASE WHEN $35::text IS NULL THEN NULL
-             WHEN $35::text ~ '(Z|[+-][0-9]{2}:[0-9]{2})$' THEN $35::timestamptz
-             ELSE $35::timestamp AT TIME ZONE 'Europe/Rome' END,
-        $36, $37, $38, $39, $40, $41, $42, $43)
-       ON CONFLICT (receipt_id, recipient_fiscal_code) DO NOTHING
-       RETURNING id`,
+      `WITH r AS (
+         INSERT INTO receipt (receipt_id, recipient_fiscal_code, recipient_entity_id, role, broker_code, station_code,
+           primitive_version, notice_number, entity_fiscal_code, creditor_reference_id, position_id, option_id,
+           outcome, amount_cents, fee_cents, primary_ci_incurred_fee_cents, description, company_name, office_name,
+           debtor, debtor_id_value, payer, payer_id_value, transfers, psp_id, psp_fiscal_code, psp_vat_number,
+           psp_company_name, channel_id, channel_description, payment_method, payment_note, id_bundle, id_ci_bundle,
+           payment_date_time, application_date, transfer_date, metadata, stand_in, anomaly, anomaly_reason,
+           correlation_id, raw_xml)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
+           $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34,
+           CASE WHEN $35::text IS NULL THEN NULL
+                WHEN $35::text ~ '(Z|[+-][0-9]{2}:[0-9]{2})$' THEN $35::timestamptz
+                ELSE $35::timestamp AT TIME ZONE 'Europe/Rome' END,
+           $36, $37, $38, $39, $40, $41, $42, $43)
+         ON CONFLICT (receipt_id, recipient_fiscal_code) DO NOTHING
+         RETURNING id),
+       paid_option AS (
+         UPDATE payment_option SET status = 'PAID', paid_at = now()
+         WHERE $44::boolean AND id = $45::uuid AND EXISTS (SELECT 1 FROM r)),
+       paid_position AS (
+         UPDATE debt_position
+         SET status = $47::varchar, paid_cents = $48::bigint, version = version + 1, updated_at = now()
+         WHERE $44::boolean AND id = $46::uuid AND EXISTS (SELECT 1 FROM r)),
+       history AS (
+         INSERT INTO position_history (position_id, from_status, to_status, actor, note)
+         SELECT $46::uuid, $49::varchar, $47::varchar, $50::varchar, $51::text
+         WHERE $44::boolean AND EXISTS (SELECT 1 FROM r)),
+       activation AS (
+         UPDATE payment_activation SET payment_token = $1, psp_id = $25
+         WHERE id = (SELECT id FROM payment_activation
+                     WHERE entity_fiscal_code = $9 AND notice_number = $8 AND payment_token IS NULL
+                     ORDER BY activated_at DESC LIMIT 1)
+           AND EXISTS (SELECT 1 FROM r)),
+       event AS (
+         INSERT INTO domain_event (type, aggregate_type, aggregate_id, entity_id, payload)
+         SELECT $52::varchar, 'receipt', r.id::text, $53::uuid, $54::jsonb FROM r)
+       SELECT id FROM r`,
       [
         receipt.receiptId,
         receipt.recipientFiscalCode,
@@ -289,73 +343,20 @@ export class StationRepository {
         receipt.anomalyReason,
         receipt.correlationId,
         receipt.rawXml,
+        payment !== null,
+        payment?.optionId ?? null,
+        payment?.positionId ?? null,
+        payment?.toStatus ?? null,
+        payment?.paidCents ?? null,
+        payment?.fromStatus ?? null,
+        payment?.actor ?? null,
+        payment?.note ?? null,
+        event.type,
+        event.entityId,
+        JSON.stringify(event.payload),
       ],
     );
     return rows[0]?.id ?? null;
-  }
-
-  async markOptionsPaid(manager: EntityManager, optionIds: string[], paidAt: Date): Promise<void> {
-    await manager.query(
-      `UPDATE payment_option SET status = 'PAID', paid_at = $2 WHERE id = ANY($1::uuid[])`,
-      [optionIds, paidAt],
-    );
-  }
-
-  async updatePositionPaid(
-    manager: EntityManager,
-    positionId: string,
-    values: { status: PositionStatus; paidCents: number },
-  ): Promise<void> {
-    await manager.query(
-      'UPDATE debt_position SET status = $2, paid_cents = $3, version = version + 1, updated_at = now() WHERE id = $1',
-      [positionId, values.status, values.paidCents],
-    );
-  }
-
-  async insertHistory(
-    manager: EntityManager,
-    entry: {
-      positionId: string;
-      fromStatus: PositionStatus;
-      toStatus: PositionStatus;
-      actor: string;
-      note: string;
-    },
-  ): Promise<void> {
-    await manager.query(
-      'INSERT INTO position_history (position_id, from_status, to_status, actor, note) VALUES ($1, $2, $3, $4, $5)',
-      [entry.positionId, entry.fromStatus, entry.toStatus, entry.actor, entry.note],
-    );
-  }
-
-  async insertDomainEvent(
-    manager: EntityManager,
-    event: {
-      type: string;
-      aggregateType: string;
-      aggregateId: string;
-      entityId: string | null;
-      payload: object;
-    },
-  ): Promise<void> {
-    await manager.query(
-      'INSERT INTO domain_event (type, aggregate_type, aggregate_id, entity_id, payload) VALUES ($1, $2, $3, $4, $5)',
-      [event.type, event.aggregateType, event.aggregateId, event.entityId, JSON.stringify(event.payload)],
-    );
-  }
-
-  /** Links the most recent activation of the notice not yet linked to this payment's token and PSP. */
-  async linkActivation(
-    manager: EntityManager,
-    link: { entityFiscalCode: string; noticeNumber: string; paymentToken: string; pspId: string },
-  ): Promise<void> {
-    await manager.query(
-      `UPDATE payment_activation SET payment_token = $3, psp_id = $4
-       WHERE id = (SELECT id FROM payment_activation
-                   WHERE entity_fiscal_code = $1 AND notice_number = $2 AND payment_token IS NULL
-                   ORDER BY activated_at DESC LIMIT 1)`,
-      [link.entityFiscalCode, link.noticeNumber, link.paymentToken, link.pspId],
-    );
   }
 }
 

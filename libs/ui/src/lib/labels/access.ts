@@ -24,6 +24,7 @@ export const API_KEY_SCOPE_LABELS: Record<ApiKeyScope, string> = {
   'debts:read': 'Lettura posizioni debitorie',
   'debts:write': 'Gestione posizioni debitorie',
   'payments:read': 'Lettura pagamenti',
+  'payments:write': 'Avvio pagamenti dal portale',
   'reports:read': 'Lettura rendicontazioni',
 };
 
@@ -31,6 +32,8 @@ export const API_KEY_SCOPE_DESCRIPTIONS: Record<ApiKeyScope, string> = {
   'debts:read': 'Consultare le posizioni debitorie e gli avvisi dell’ente.',
   'debts:write': 'Creare, aggiornare e annullare posizioni debitorie (per esempio dal gestionale tributi).',
   'payments:read': 'Consultare i pagamenti ricevuti e le relative ricevute.',
+  'payments:write':
+    'Avviare il pagamento di avvisi dell’ente dal suo portale (carrello pagoPA Checkout).',
   'reports:read': 'Scaricare i flussi di rendicontazione e i dati per la riconciliazione.',
 };
 

@@ -224,6 +224,15 @@ export const ACTION_LABELS: Readonly<Record<PositionImportAction, string>> = {
   CANCEL: 'ANNULLA',
 };
 
+const ELEVEN_DIGITS = /^\d{11}$/;
+
+/** A cell, trimmed; '' when the column is absent or the row is short. */
+function cellAt(fields: readonly string[], index: number): string {
+  if (index < 0) return '';
+  const value = fields[index];
+  return value === undefined ? '' : value.trim();
+}
+
 /** The IUPD of a row that has none: the same file always gives the same IUPD, so a re-upload finds it. */
 export function derivedIupd(fileSha256: string, row: number): string {
   return `IMP-${fileSha256.slice(0, 16).toUpperCase()}-${row}`;
@@ -238,6 +247,10 @@ export function derivedIupd(fileSha256: string, row: number): string {
 export class CsvUnitAssembler {
   private pending: { rows: number[]; cells: string[][]; iupd: string } | null = null;
 
+  /** Where each column is (-1 when absent), read once: the per-row code never looks a name up. */
+  private readonly at: Readonly<Record<ColumnName, number>>;
+  /** The position columns present in the header, for the agreement check of later rows. */
+  private readonly positionColumns: readonly { name: string; index: number }[];
   /** Column index of each transfer field (TRANSFER_FIELDS order), per transfer in the header; -1 if absent. */
   private readonly transferColumns: number[][];
 
@@ -245,6 +258,12 @@ export class CsvUnitAssembler {
     private readonly layout: CsvLayout,
     private readonly fileSha256: string,
   ) {
+    const at = {} as Record<ColumnName, number>;
+    for (const column of [...POSITION_COLUMNS, ...OPTION_COLUMNS]) at[column] = layout.index[column] ?? -1;
+    this.at = at;
+    this.positionColumns = POSITION_COLUMNS.map((name) => ({ name, index: at[name] })).filter(
+      (column) => column.index >= 0,
+    );
     this.transferColumns = Array.from({ length: layout.transferSlots }, (_, slot) =>
       TRANSFER_FIELDS.map((field) => layout.index[`${field}_${slot + 1}`] ?? -1),
     );
@@ -252,8 +271,7 @@ export class CsvUnitAssembler {
 
   /** Adds a data row; returns the position it completes (the previous one), if any. */
   push(record: CsvRecord): ImportUnit | null {
-    const iupdIndex = this.layout.index['iupd'] ?? -1;
-    const iupd = iupdIndex >= 0 ? (record.fields[iupdIndex] ?? '').trim() : '';
+    const iupd = cellAt(record.fields, this.at.iupd);
     const pending = this.pending;
     if (pending !== null && iupd !== '' && iupd === pending.iupd) {
       pending.rows.push(record.row);
@@ -272,20 +290,15 @@ export class CsvUnitAssembler {
   }
 
   private build(group: { rows: number[]; cells: string[][]; iupd: string }): ImportUnit {
-    const layout = this.layout;
-    const { index } = layout;
+    const { layout, at } = this;
     const first = group.cells[0] as string[];
-    const cell = (fields: string[], column: string): string => {
-      const position = index[column] ?? -1;
-      return position < 0 ? '' : (fields[position] ?? '').trim();
-    };
     const unit: ImportUnit = {
       rows: group.rows,
       cells: group.cells,
       action: 'CREATE',
       iupd: group.iupd,
       generatedIupd: false,
-      dueTypeCode: cell(first, 'codice_tipo_dovuto'),
+      dueTypeCode: cellAt(first, at.codice_tipo_dovuto),
       input: null,
       cancelReason: null,
       errors: null,
@@ -293,8 +306,8 @@ export class CsvUnitAssembler {
     const fail = (rowIndex: number, column: string, message: string) =>
       addUnitError(unit, rowIndex, `${layout.label(column)}: ${message}`);
 
-    const rawAction = cell(first, 'azione').toUpperCase();
-    const action = ACTIONS[rawAction];
+    const rawAction = cellAt(first, at.azione);
+    const action = ACTIONS[rawAction] ?? ACTIONS[rawAction.toUpperCase()];
     if (action === undefined) {
       fail(0, 'azione', `"${rawAction}" non è un’azione: scrivi CREA, AGGIORNA o ANNULLA (vuoto vale CREA)`);
     } else {
@@ -311,53 +324,64 @@ export class CsvUnitAssembler {
     // Position columns repeated on later rows must agree with the first row.
     for (let r = 1; r < group.cells.length; r++) {
       const fields = group.cells[r] as string[];
-      for (const column of POSITION_COLUMNS) {
-        const value = cell(fields, column);
-        if (value !== '' && value !== cell(first, column)) {
+      for (const { name, index } of this.positionColumns) {
+        const value = cellAt(fields, index);
+        const expected = cellAt(first, index);
+        if (value !== '' && value !== expected) {
           fail(
             r,
-            column,
-            `"${value}" è diverso dalla prima riga della posizione (riga ${group.rows[0]}: "${cell(first, column)}"); le righe della stessa posizione ripetono gli stessi dati o li lasciano vuoti`,
+            name,
+            `"${value}" è diverso dalla prima riga della posizione (riga ${group.rows[0]}: "${expected}"); le righe della stessa posizione ripetono gli stessi dati o li lasciano vuoti`,
           );
         }
       }
     }
 
     if (unit.action === 'CANCEL') {
-      unit.cancelReason = cell(first, 'motivo_annullamento') || null;
+      unit.cancelReason = cellAt(first, at.motivo_annullamento) || null;
       return unit;
     }
 
     if (unit.dueTypeCode === '') fail(0, 'codice_tipo_dovuto', 'obbligatorio');
-    const idValue = cell(first, 'codice_fiscale_debitore').toUpperCase();
-    let debtorType = cell(first, 'tipo_debitore').toUpperCase();
-    if (debtorType === '') debtorType = /^\d{11}$/.test(idValue) ? 'G' : 'F';
-    const metadata = parseMetadata(cell(first, 'metadati'));
-    if ('error' in metadata) fail(0, 'metadati', metadata.error);
+    const idValue = cellAt(first, at.codice_fiscale_debitore).toUpperCase();
+    let debtorType = cellAt(first, at.tipo_debitore).toUpperCase();
+    if (debtorType === '') debtorType = ELEVEN_DIGITS.test(idValue) ? 'G' : 'F';
+    const rawMetadata = cellAt(first, at.metadati);
+    const metadata = rawMetadata === '' ? null : parseMetadata(rawMetadata);
+    if (metadata !== null && 'error' in metadata) fail(0, 'metadati', metadata.error);
 
     const options: DebtPaymentOptionInput[] = [];
     for (let r = 0; r < group.cells.length; r++) {
       const fields = group.cells[r] as string[];
-      const installment = parseInstallment(cell(fields, 'rata'));
-      if ('error' in installment) fail(r, 'rata', installment.error);
-      else if (installment.value !== null && group.iupd === '') {
-        fail(r, 'iupd', 'le rate di una posizione vanno su righe con lo stesso IUPD: indicalo');
+      const rawInstallment = cellAt(fields, at.rata);
+      let installment: number | null = null;
+      if (rawInstallment !== '') {
+        const parsed = parseInstallment(rawInstallment);
+        if ('error' in parsed) fail(r, 'rata', parsed.error);
+        else installment = parsed.value;
+        if (group.iupd === '') {
+          fail(r, 'iupd', 'le rate di una posizione vanno su righe con lo stesso IUPD: indicalo');
+        }
       }
-      const rawAmount = cell(fields, 'importo');
-      const amount = rawAmount === '' ? null : parseEuroAmount(rawAmount);
-      if (amount === null) fail(r, 'importo', 'obbligatorio');
-      else if ('error' in amount) fail(r, 'importo', amount.error);
+      const rawAmount = cellAt(fields, at.importo);
+      let amountCents = 0;
+      if (rawAmount === '') {
+        fail(r, 'importo', 'obbligatorio');
+      } else {
+        const amount = parseEuroAmount(rawAmount);
+        if ('error' in amount) fail(r, 'importo', amount.error);
+        else amountCents = amount.value;
+      }
       const dueDate = this.date(unit, r, fields, 'scadenza', true);
       const validityDate = this.date(unit, r, fields, 'data_validita', false);
       const retentionDate = this.date(unit, r, fields, 'data_conservazione', false);
-      const amountCents = amount !== null && 'value' in amount ? amount.value : 0;
       options.push({
-        installment: 'value' in installment ? installment.value : null,
+        installment,
         amountCents,
         dueDate: dueDate ?? '',
         validityDate,
         retentionDate,
-        description: cell(fields, 'causale_rata') || null,
+        description: cellAt(fields, at.causale_rata) || null,
         transfers: this.transfers(unit, r, fields, amountCents),
       });
     }
@@ -367,17 +391,17 @@ export class CsvUnitAssembler {
       debtor: {
         type: debtorType as 'F' | 'G',
         idValue,
-        name: cell(first, 'nome_debitore'),
-        streetName: cell(first, 'indirizzo') || null,
-        civicNumber: cell(first, 'civico') || null,
-        postalCode: cell(first, 'cap') || null,
-        city: cell(first, 'comune') || null,
-        province: cell(first, 'provincia') || null,
-        country: cell(first, 'nazione') || null,
-        email: cell(first, 'email_debitore') || null,
+        name: cellAt(first, at.nome_debitore),
+        streetName: cellAt(first, at.indirizzo) || null,
+        civicNumber: cellAt(first, at.civico) || null,
+        postalCode: cellAt(first, at.cap) || null,
+        city: cellAt(first, at.comune) || null,
+        province: cellAt(first, at.provincia) || null,
+        country: cellAt(first, at.nazione) || null,
+        email: cellAt(first, at.email_debitore) || null,
       },
-      description: cell(first, 'causale'),
-      metadata: 'value' in metadata ? metadata.value : [],
+      description: cellAt(first, at.causale),
+      metadata: metadata !== null && 'value' in metadata ? metadata.value : [],
       options,
     };
     return unit;
@@ -387,11 +411,10 @@ export class CsvUnitAssembler {
     unit: ImportUnit,
     rowIndex: number,
     fields: string[],
-    column: string,
+    column: 'scadenza' | 'data_validita' | 'data_conservazione',
     required: boolean,
   ): string | null {
-    const position = this.layout.index[column] ?? -1;
-    const raw = position < 0 ? '' : (fields[position] ?? '').trim();
+    const raw = cellAt(fields, this.at[column]);
     if (raw === '') {
       if (required) addUnitError(unit, rowIndex, `${this.layout.label(column)}: obbligatoria`);
       return null;
