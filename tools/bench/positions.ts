@@ -8,7 +8,9 @@
  *       constraint or foreign key), and the ratio of the two rates;
  *   (c) latency of the positions list and search over HTTP (p50/p95/p99): filters by status, due type, debtor,
  *       `q` by notice number / IUV / IUPD, first page and a deep cursor page.
- * Usage: npm run bench:positions -- [--rows 1000000] [--method copy|unnest|both] [--requests 200] [--keep]
+ * Usage: npm run bench:positions -- [--rows 1000000] [--method copy|unnest|both] [--concurrency 2] [--requests 200]
+ *        [--keep]
+ * With DATABASE_URL, give it an empty database: the benchmark truncates the positions tables.
  */
 import { execFileSync } from 'node:child_process';
 import { createReadStream, createWriteStream, mkdirSync, rmSync, statSync } from 'node:fs';
@@ -123,13 +125,20 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
 }
 
-async function importOnce(app: NestExpressApplication, entityId: string, file: string, method: InsertMethod) {
+async function importOnce(
+  app: NestExpressApplication,
+  entityId: string,
+  file: string,
+  method: InsertMethod,
+  concurrency: number | null,
+) {
   const db = app.get(DataSource);
   await db.query('TRUNCATE position_history, payment_option, debt_position, position_import CASCADE');
   await db.query('DELETE FROM notice_number_counter');
   await db.query('CHECKPOINT');
   const job = app.get(PositionImportJob);
   job.insertMethod = method;
+  if (concurrency !== null) job.concurrency = concurrency;
   const started = performance.now();
   const upload = await app.get(PositionImportsService).upload({
     entityId,
@@ -304,6 +313,7 @@ async function main(): Promise<void> {
   const methodArg = arg('method', 'copy');
   const methods: InsertMethod[] = methodArg === 'both' ? ['unnest', 'copy'] : [methodArg as InsertMethod];
   const requests = Number(arg('requests', '200'));
+  const concurrencyArg = process.argv.includes('--concurrency') ? Number(arg('concurrency', '2')) : null;
   const dir = resolve('tmp/bench-positions');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'positions.csv');
@@ -339,7 +349,7 @@ async function main(): Promise<void> {
     const runs: (Awaited<ReturnType<typeof importOnce>> & { method: InsertMethod })[] = [];
     for (const method of methods) {
       started = performance.now();
-      const run = await importOnce(app, entityId, file, method);
+      const run = await importOnce(app, entityId, file, method, concurrencyArg);
       runs.push({ method, ...run });
       console.log(`import (${method}): ${fmt(run.total)} s`);
     }

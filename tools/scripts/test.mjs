@@ -79,6 +79,7 @@ if (built) {
     'configurazione non valida: messaggio chiaro e uscita',
     boot.status === 1 && boot.stderr.includes('PORT') && boot.stderr.includes('NODE_ENV'),
   );
+  tests('conformità pagoPA (EC-PSP-01/02/02M/03)', ['run', 'pagopa-sim:conformance']);
   tests('smoke Playwright', ['run', 'e2e:e2e']);
 }
 

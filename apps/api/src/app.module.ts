@@ -17,6 +17,7 @@ import { PositionImportsModule } from './modules/positions/imports/position-impo
 import { PositionsModule } from './modules/positions/positions.module';
 import { NodeModule } from './modules/node/node.module';
 import { NoticesModule } from './modules/notices/notices.module';
+import { PaymentsModule } from './modules/payments/payments.module';
 import { StationModule } from './modules/station/station.module';
 import { SeedModule } from './seed/seed.module';
 
@@ -40,6 +41,7 @@ export class AppModule {
         NoticesModule,
         StationModule,
         NodeModule,
+        PaymentsModule,
         SeedModule,
       ],
       providers: [

@@ -122,7 +122,7 @@ test('an operator verifies and uploads a file of positions, watches the progress
     ';23;codice_tipo_dovuto: il tipo dovuto NON_ESISTE non è nel catalogo dell’ente',
   );
   expect(lines[3]).toContain(`;"'=HYPERLINK(""x"")";`);
-  expect(lines[3]).toContain(';34;importo: "dieci" non è un importo in euro valido');
+  expect(lines[3]).toContain(';34;"importo: ""dieci"" non è un importo in euro valido');
 
   // The new positions are in the list: the installment plan by its IUPD.
   await page.getByRole('link', { name: 'Vai alle posizioni' }).click();

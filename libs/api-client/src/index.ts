@@ -18,3 +18,4 @@ export * from './lib/resources/entity-access';
 export * from './lib/positions';
 export * from './lib/position-imports';
 export * from './lib/notices';
+export * from './lib/payments';

@@ -31,7 +31,8 @@ export function loggerParams(config: AppConfig): Params {
         if (res.statusCode >= 400) return 'warn';
         return 'info';
       },
-      autoLogging: { ignore: (req) => req.url === '/api/health' },
+      // The pagoPA station journals every call itself (station_journal), at a rate where a log line each would cost.
+      autoLogging: { ignore: (req) => req.url === '/api/health' || req.url === '/pagopa/paForNode' },
       base: { service: 'api' },
       timestamp: () => `,"time":"${new Date().toISOString()}"`,
     },

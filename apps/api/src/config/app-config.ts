@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { type PlatformEnvironment } from '@pagamenti/contracts';
 import { isValidEntityFiscalCode } from '@pagamenti/pagopa';
@@ -19,6 +20,8 @@ export interface AppConfig {
   demoDataDir: string;
   spaRoot: string | null;
   jobs: { enabled: boolean; pollIntervalMs: number; retentionDays: number };
+  /** Payment notice rendering: worker threads per replica (default one per core). */
+  notices: { renderThreads: number };
   /** AES-256 key (32 bytes) encrypting secrets at rest: station passwords, node subscription keys. */
   secretsKey: Buffer;
   /** Where browsers reach the API (SAML endpoints, cookies); the SP entityID derives from it. */
@@ -143,6 +146,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
       pollIntervalMs: read.integer('JOBS_POLL_INTERVAL_MS', 1000, 50, 60000),
       retentionDays: read.integer('JOBS_RETENTION_DAYS', 30, 1, 3650),
     },
+    notices: { renderThreads: read.integer('NOTICE_RENDER_THREADS', availableParallelism(), 1, 64) },
     secretsKey,
     publicBaseUrl,
     identity,

@@ -6,7 +6,11 @@ describe('parseNoticeQrPayload', () => {
   const noticeNumber = buildNoticeNumberAux3('07', '0000000001234');
 
   it('reads what buildNoticeQrPayload writes', () => {
-    const text = buildNoticeQrPayload({ noticeNumber, creditorFiscalCode: '99023040399', amountCents: 12050 });
+    const text = buildNoticeQrPayload({
+      noticeNumber,
+      creditorFiscalCode: '99023040399',
+      amountCents: 12050,
+    });
     expect(parseNoticeQrPayload(text)).toEqual({
       noticeNumber,
       entityFiscalCode: '99023040399',
@@ -15,7 +19,9 @@ describe('parseNoticeQrPayload', () => {
   });
 
   it('reads zero-padded amounts and ignores surrounding blanks', () => {
-    expect(parseNoticeQrPayload(` PAGOPA|002|${noticeNumber}|99023040399|0000015000\n`)?.amountCents).toBe(15000);
+    expect(parseNoticeQrPayload(` PAGOPA|002|${noticeNumber}|99023040399|0000015000\n`)?.amountCents).toBe(
+      15000,
+    );
   });
 
   it('refuses other texts, a wrong check digit and a wrong entity fiscal code', () => {

@@ -1,7 +1,9 @@
-import { HttpStatus, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { type Writable } from 'node:stream';
 import { ApiErrorCode, type NoticeBatch } from '@pagamenti/contracts';
 import { ApiException } from '../../common/api-exception';
+import { type AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
 import { JobsService } from '../jobs/jobs.service';
 import {
   type NoticeBatchFormat,
@@ -41,13 +43,16 @@ const positionNotFound = () =>
  */
 @Injectable()
 export class NoticesService implements OnModuleDestroy {
-  readonly pool = new RenderPool(Number(process.env['NOTICE_RENDER_THREADS']) || undefined);
+  readonly pool: RenderPool;
 
   constructor(
     private readonly notices: NoticesRepository,
     private readonly logos: EntityLogos,
     private readonly jobs: JobsService,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.pool = new RenderPool(config.notices.renderThreads);
+  }
 
   async onModuleDestroy(): Promise<void> {
     await this.pool.close();

@@ -23,7 +23,7 @@ const PER_THREAD = 2;
  * but V8 lets the old generation grow far beyond it under pdfmake's allocation rate; a ceiling keeps the RSS of
  * a long batch flat.
  */
-const THREAD_HEAP_MB = Number(process.env["NOTICE_THREAD_HEAP_MB"]) || 160;
+const THREAD_HEAP_MB = 160;
 
 /**
  * Where the rendering thread's code is: next to the bundle (`notice-render-worker.js`, a webpack entry of the API)
@@ -111,7 +111,7 @@ export class RenderPool {
     const { file, execArgv } = workerEntry();
     const worker = new Worker(file, {
       execArgv,
-      resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB },
+      resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB, maxYoungGenerationSizeMb: Number(process.env["YG"]) || undefined },
     });
     const slot: Slot = { worker, inFlight: new Map() };
     worker.on('message', (reply: RenderReply) => {

@@ -104,9 +104,7 @@ export class CheckoutService {
     const { record, payability } = resolved;
     const visible = payability !== 'UNKNOWN' && record !== null;
     const inProgress =
-      visible && payability === 'PAYABLE'
-        ? await this.inProgress([resolved.reference])
-        : new Set<string>();
+      visible && payability === 'PAYABLE' ? await this.inProgress([resolved.reference]) : new Set<string>();
     return {
       noticeNumber: resolved.reference.noticeNumber,
       entityFiscalCode: resolved.reference.entityFiscalCode,

@@ -46,9 +46,12 @@ export class CitizenService {
     const limit = query.limit ?? 50;
     const after = query.cursor ? decodeReceiptCursor(query.cursor) : null;
     if (query.cursor && !after)
-      throw new ApiException(ApiErrorCode.ValidationFailed, 'I dati inviati non sono validi.', HttpStatus.BAD_REQUEST, [
-        { field: 'cursor', message: 'Cursore non valido: ricomincia dalla prima pagina.', rule: 'cursor' },
-      ]);
+      throw new ApiException(
+        ApiErrorCode.ValidationFailed,
+        'I dati inviati non sono validi.',
+        HttpStatus.BAD_REQUEST,
+        [{ field: 'cursor', message: 'Cursore non valido: ricomincia dalla prima pagina.', rule: 'cursor' }],
+      );
     const rows = await this.payments.receiptsOfPerson(fiscalCode, query, limit + 1, after);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
@@ -90,7 +93,10 @@ export class CitizenService {
    */
   private async present(rows: DebtorPositionRow[], today = todayInRome()): Promise<MyPosition[]> {
     const pairs = rows.flatMap((row) =>
-      row.options.map((option) => ({ entityFiscalCode: row.entityFiscalCode, noticeNumber: option.noticeNumber })),
+      row.options.map((option) => ({
+        entityFiscalCode: row.entityFiscalCode,
+        noticeNumber: option.noticeNumber,
+      })),
     );
     const inProgress = await this.checkout.inProgress(pairs);
     return rows.map((row) => ({
@@ -118,7 +124,9 @@ export class CitizenService {
             payabilityLabel: PAYABILITY_TEXTS[payability].label,
             paymentInProgress:
               payability === 'PAYABLE' &&
-              inProgress.has(noticeKey({ entityFiscalCode: row.entityFiscalCode, noticeNumber: option.noticeNumber })),
+              inProgress.has(
+                noticeKey({ entityFiscalCode: row.entityFiscalCode, noticeNumber: option.noticeNumber }),
+              ),
             paidAt: option.paidAt ? option.paidAt.toISOString() : null,
           },
         ];

@@ -14,7 +14,10 @@ function isIsoDate(value: string): boolean {
 
 const ajv = new Ajv({ strict: true, allErrors: true, validateFormats: true });
 ajv.addFormat('date', { type: 'string', validate: isIsoDate });
-ajv.addFormat('email', { type: 'string', validate: (value: string) => value.length <= 256 && EMAIL.test(value) });
+ajv.addFormat('email', {
+  type: 'string',
+  validate: (value: string) => value.length <= 256 && EMAIL.test(value),
+});
 
 /** Compiled forms by their JSON text: a catalogue has few, and each changes rarely. */
 const compiled = new Map<string, ValidateFunction>();
@@ -45,7 +48,10 @@ function messageOf(error: ErrorObject): { name: string; message: string } {
     case 'required':
       return { name: String(params['missingProperty']), message: 'Campo obbligatorio.' };
     case 'additionalProperties':
-      return { name: String(params['additionalProperty']), message: 'Campo sconosciuto per questo servizio.' };
+      return {
+        name: String(params['additionalProperty']),
+        message: 'Campo sconosciuto per questo servizio.',
+      };
     case 'type':
       return { name, message: TYPE_MESSAGES[String(params['type'])] ?? 'Tipo di valore non valido.' };
     case 'minLength':
@@ -88,7 +94,11 @@ export function validateFormValues(
   const cleaned = Object.fromEntries(
     Object.entries(values).filter(([, value]) => !(typeof value === 'string' && value.trim() === '')),
   );
-  const effective: DueTypeFormSchema = schema ?? { type: 'object', properties: {}, additionalProperties: false };
+  const effective: DueTypeFormSchema = schema ?? {
+    type: 'object',
+    properties: {},
+    additionalProperties: false,
+  };
   const validate = validatorOf(effective);
   if (validate(cleaned)) return { values: cleaned as Record<string, string | number | boolean>, errors: [] };
   const seen = new Set<string>();

@@ -167,7 +167,9 @@ export class PaymentsRepository {
       );
       await tx
         .getRepository(PaymentAttemptNoticeRow)
-        .insert(attempt.notices.map((notice, index) => ({ ...notice, attemptId: row.id, position: index + 1 })));
+        .insert(
+          attempt.notices.map((notice, index) => ({ ...notice, attemptId: row.id, position: index + 1 })),
+        );
       return row;
     };
     return manager ? run(manager) : this.dataSource.transaction(run);
@@ -340,8 +342,10 @@ export class PaymentsRepository {
       );
     }
     const paidAt = 'COALESCE(r.payment_date_time, r.received_at)';
-    if (query.from) where.push(`${paidAt} >= (${param(query.from)}::date::timestamp AT TIME ZONE 'Europe/Rome')`);
-    if (query.to) where.push(`${paidAt} < ((${param(query.to)}::date + 1)::timestamp AT TIME ZONE 'Europe/Rome')`);
+    if (query.from)
+      where.push(`${paidAt} >= (${param(query.from)}::date::timestamp AT TIME ZONE 'Europe/Rome')`);
+    if (query.to)
+      where.push(`${paidAt} < ((${param(query.to)}::date + 1)::timestamp AT TIME ZONE 'Europe/Rome')`);
     if (query.minAmountCents !== undefined) where.push(`r.amount_cents >= ${param(query.minAmountCents)}`);
     if (query.maxAmountCents !== undefined) where.push(`r.amount_cents <= ${param(query.maxAmountCents)}`);
     const cursor = after

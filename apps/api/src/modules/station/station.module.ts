@@ -9,6 +9,7 @@ import { StationJournalPurgeHandler } from './station-journal-purge.handler';
 import { StationJournalService } from './station-journal.service';
 import { STATION_MODULE_TABLES } from './station-tables';
 import { StationController } from './station.controller';
+import { StationEndpoint } from './station-endpoint';
 import { StationRepository } from './station.repository';
 import { StationSql } from './station-sql';
 import { StationDemoSeed } from './station-demo-seed';
@@ -23,6 +24,7 @@ import { StationService } from './station.service';
     StationDirectory,
     StationRepository,
     StationService,
+    StationEndpoint,
     ReceiptsService,
     DemandService,
     StationJournalService,

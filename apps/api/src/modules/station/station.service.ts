@@ -301,7 +301,7 @@ export class StationService {
         dueDate: record.dueDate,
         validityDate: record.validityDate,
       },
-      todayInRome(),
+      romeToday(),
     );
     if (payability !== 'PAYABLE') {
       const fault = PAYABILITY_FAULTS[payability];
@@ -358,6 +358,15 @@ export class StationService {
   private brokerId(): string {
     return this.config.intermediary.fiscalCode;
   }
+}
+
+let romeDay = { computedAt: 0, day: '' };
+
+/** Today in Europe/Rome, recomputed at most once a second (Intl formatting is measurable on the hot path). */
+function romeToday(): string {
+  const now = Date.now();
+  if (now - romeDay.computedAt > 1000) romeDay = { computedAt: now, day: todayInRome() };
+  return romeDay.day;
 }
 
 function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {

@@ -17,6 +17,8 @@ export interface SpaDefinition {
   pages: RouteObject[];
   /** Which SPID level and landing page the login uses (default: citizen). */
   loginApp?: LoginApp;
+  /** Extra controls in the slim header, before the login area (e.g. a language switch). */
+  headerTools?: ReactNode;
 }
 
 /** The route tree every SPA shares: its layout around its pages, then the footer pages and the 404. */
@@ -25,11 +27,12 @@ export function createSpaRoutes({
   navItems,
   pages,
   loginApp = 'citizen',
+  headerTools,
 }: SpaDefinition): RouteObject[] {
   return [
     {
       element: (
-        <AppLayout appName={appName} navItems={navItems}>
+        <AppLayout appName={appName} navItems={navItems} headerTools={headerTools}>
           <Outlet />
         </AppLayout>
       ),

@@ -11,15 +11,17 @@ export interface AppLayoutProps {
   appName: string;
   navItems: NavItemDef[];
   children: ReactNode;
+  /** Extra controls in the slim header (e.g. a language switch). */
+  headerTools?: ReactNode;
 }
 
 /** Skip links, header, labelled main menu, main landmark and footer: the frame of every page. */
-export function AppLayout({ appName, navItems, children }: AppLayoutProps) {
+export function AppLayout({ appName, navItems, children, headerTools }: AppLayoutProps) {
   const { demo } = usePlatformNames();
   return (
     <div className="d-flex flex-column min-vh-100">
       <SkipLinks />
-      <SiteHeader appName={appName} navItems={navItems} />
+      <SiteHeader appName={appName} navItems={navItems} tools={headerTools} />
       <main id={MAIN_CONTENT_ID} tabIndex={-1} className="flex-grow-1 pb-5">
         {demo && (
           <div className="container pt-3">

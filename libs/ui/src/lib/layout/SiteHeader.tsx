@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Header, HeaderBrand, HeaderContent, Headers } from 'design-react-kit';
 import { Link } from 'react-router';
 import { UserArea } from '../auth/UserArea';
@@ -8,9 +9,11 @@ import type { NavItemDef } from './nav-item';
 export interface SiteHeaderProps {
   appName: string;
   navItems: NavItemDef[];
+  /** Extra controls in the slim header, before the login area. */
+  tools?: ReactNode;
 }
 
-export function SiteHeader({ appName, navItems }: SiteHeaderProps) {
+export function SiteHeader({ appName, navItems, tools }: SiteHeaderProps) {
   const { platformName, intermediaryName } = usePlatformNames();
   return (
     <header>
@@ -20,7 +23,8 @@ export function SiteHeader({ appName, navItems }: SiteHeaderProps) {
             <HeaderBrand tag="span" responsive>
               {intermediaryName ?? 'Intermediario tecnologico pagoPA'}
             </HeaderBrand>
-            <div className="it-header-slim-right-zone">
+            <div className="it-header-slim-right-zone gap-3">
+              {tools}
               <UserArea />
             </div>
           </HeaderContent>

@@ -177,6 +177,45 @@ describe(`authorization matrix on ${engine}`, () => {
     expect([...statuses]).toEqual([403]);
   }, 60_000);
 
+  it('keeps a citizen’s notices and receipts to that citizen: another citizen gets 404, the anonymous 401', async () => {
+    const http = request(app.getHttpServer());
+    const db = app.get(DataSource);
+    const [mario, giulia] = await Promise.all(
+      ['RSSMRA80A01H501U', 'BNCGLI85M45A345P'].map((fiscalCode) => createSession(app, { fiscalCode })),
+    );
+    const as = (session: { cookie: string; csrf: string } | undefined, method: 'get' | 'post', url: string) =>
+      http[method](url)
+        .set('cookie', session?.cookie ?? '')
+        .set('x-csrf-token', session?.csrf ?? '');
+    const position = (
+      (await db.query(`SELECT id FROM debt_position WHERE iupd = 'DEMO-PINETO-TARI-2026-RSSMRA'`)) as {
+        id: string;
+      }[]
+    )[0]?.id;
+    const receipt = (
+      (await db.query(`SELECT id FROM receipt WHERE debtor_id_value = 'RSSMRA80A01H501U' LIMIT 1`)) as {
+        id: string;
+      }[]
+    )[0]?.id;
+    const notice = (
+      (await db.query(
+        `SELECT notice_number FROM payment_option WHERE position_id = $1 AND installment IS NULL`,
+        [position],
+      )) as { notice_number: string }[]
+    )[0]?.notice_number;
+    expect([position, receipt, notice].every(Boolean)).toBe(true);
+    for (const url of [`/api/v1/me/positions/${position}`, `/api/v1/me/receipts/${receipt}/receipt.pdf`]) {
+      expect((await as(mario, 'get', url)).status).toBe(200);
+      expect((await as(giulia, 'get', url)).status).toBe(404);
+      expect((await http.get(url)).status).toBe(401);
+    }
+    const cart = { notices: [{ entityFiscalCode: '99023040399', noticeNumber: notice }] };
+    expect((await as(giulia, 'post', '/api/v1/me/payments/checkout').send(cart)).status).toBe(404);
+    expect((await http.post('/api/v1/me/payments/checkout').send(cart)).status).toBe(401);
+    const receipts = (await as(giulia, 'get', '/api/v1/me/receipts')).body as { items: { id: string }[] };
+    expect(receipts.items.map((item) => item.id)).not.toContain(receipt);
+  }, 60_000);
+
   it('answers every route × role × own/other entity as the declaration says', async () => {
     const http = request(app.getHttpServer());
     const problems: string[] = [];
@@ -206,6 +245,15 @@ describe(`authorization matrix on ${engine}`, () => {
             return '307000000000000000';
           case 'iuv':
             return '07000000000000000';
+          case 'entityFiscalCode':
+            return '99023040399';
+          case 'reference':
+            return 'MatrixReferenceMatrixReference00';
+          case 'positionId':
+          case 'receiptId':
+          case 'dueTypeId':
+          case 'batchId':
+            return '00000000-0000-4000-8000-000000000000';
           default:
             problems.push(`${route.method} ${route.path}: add a fixture for :${param} to the matrix`);
             return 'x';

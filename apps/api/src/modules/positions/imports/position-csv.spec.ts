@@ -1,5 +1,12 @@
 import { type DebtPositionValidationContext } from '@pagamenti/pagopa';
-import { CsvReader, detectSeparator, type CsvItem, isMalformed, MAX_QUOTED_CELL } from './csv-reader';
+import {
+  CsvReader,
+  type CsvItem,
+  type CsvSeparator,
+  detectSeparator,
+  isMalformed,
+  MAX_QUOTED_CELL,
+} from './csv-reader';
 import { csvLine, neutraliseFormula, parseDate, parseEuroAmount } from './csv-values';
 import { jsonItemUnit, validateUnit } from './import-units';
 import { JsonArrayReader } from './json-array-reader';
@@ -14,7 +21,7 @@ import { UploadInspector } from './text-decoding';
 
 const SHA = 'ab12'.repeat(16);
 
-function readAll(text: string, separator: ';' | ',' = ';', chunk = 7): CsvItem[] {
+function readAll(text: string, separator: CsvSeparator = ';', chunk = 7): CsvItem[] {
   const reader = new CsvReader(separator);
   const items: CsvItem[] = [];
   for (let i = 0; i < text.length; i += chunk) items.push(...reader.push(text.slice(i, i + chunk)));

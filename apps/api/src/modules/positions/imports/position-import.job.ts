@@ -9,6 +9,7 @@ import {
   todayInRome,
 } from '@pagamenti/pagopa';
 import { ApiException } from '../../../common/api-exception';
+import { uniqueViolation } from '../positions.errors';
 import { type AppConfig } from '../../../config/app-config';
 import { APP_CONFIG } from '../../../config/config.module';
 import { type JobContext, type JobHandler } from '../../jobs/job-handler';
@@ -36,6 +37,17 @@ import {
 import { type CsvSeparator } from './csv-reader';
 
 export const POSITION_IMPORT_JOB = 'positions.import';
+
+/** Creations looked up before a real run's insert; the rest only when one of these exists already. */
+const CREATION_SAMPLE = 20;
+
+/**
+ * The import's transactions do not wait for their WAL flush. Safe here: a batch's rows, its outcome and its
+ * checkpoint commit together, so a crash that loses the last commits loses them all and the job redoes those
+ * batches; the numbers reserved for a batch commit before its rows (WAL is written in order), and the import's
+ * final status is written with a normal, flushed commit.
+ */
+const ASYNC_COMMIT = 'SET LOCAL synchronous_commit = off';
 
 /** Outcomes written in `outcomes.csv` (`esito`). */
 const OUTCOME = {
@@ -317,15 +329,48 @@ export class PositionImportJob implements JobHandler, OnModuleInit {
       return plan;
     });
 
-    const named = planned.filter((plan) => plan.outcome !== 'failed').map((plan) => plan.unit.iupd);
-    const existing = await this.imports.existingPositions(record.entityId, named);
+    await this.lookUp(planned, record, layout, record.dryRun ? 'all' : 'sample');
+    return planned;
+  }
+
+  /**
+   * Finds the positions the batch's IUPDs name. Updates and cancellations always look theirs up. Creations are
+   * new nearly always: a real run looks up only a sample of them, and all of them when the sample finds one (a
+   * re-upload) or when the insert hits an IUPD taken in the meantime. A dry run looks up everything.
+   */
+  private async lookUp(
+    planned: PlannedUnit[],
+    record: PositionImportRow,
+    layout: CsvLayout | null,
+    creations: 'all' | 'sample' | 'only',
+  ): Promise<void> {
+    const creates = planned.filter((plan) => plan.outcome === 'create');
+    const others =
+      creations === 'only'
+        ? []
+        : planned.filter((plan) => plan.outcome === 'update' || plan.outcome === 'cancel');
+    const sampled = creations === 'sample' ? creates.slice(0, CREATION_SAMPLE) : creates;
+    let existing = await this.imports.existingPositions(
+      record.entityId,
+      [...others, ...sampled].map((plan) => plan.unit.iupd),
+    );
+    if (creations === 'sample' && creates.length > sampled.length) {
+      const sampleHit = sampled.some((plan) => existing.has(plan.unit.iupd));
+      if (sampleHit) {
+        const rest = await this.imports.existingPositions(
+          record.entityId,
+          creates.slice(sampled.length).map((plan) => plan.unit.iupd),
+        );
+        existing = new Map([...existing, ...rest]);
+      }
+    }
     const unchangedIds: string[] = [];
-    for (const plan of planned) {
+    const iupdColumn = layout ? layout.label('iupd') : 'position.iupd';
+    for (const plan of creations === 'only' ? creates : planned) {
       if (plan.outcome === 'failed') continue;
       const { unit } = plan;
       const found = existing.get(unit.iupd) ?? null;
       plan.existing = found;
-      const iupdColumn = layout ? layout.label('iupd') : 'position.iupd';
       if (plan.outcome === 'create') {
         if (found === null) continue;
         if (sameAsExisting(found, plan)) {
@@ -376,7 +421,6 @@ export class PositionImportJob implements JobHandler, OnModuleInit {
         plan.noticeNumbers = plan.position.options.map((option) => options?.get(option.installment) ?? '');
       }
     }
-    return planned;
   }
 
   /** Dry run: the report only. Real run: reserve numbers, then positions + report + checkpoint in one transaction. */
@@ -388,14 +432,49 @@ export class PositionImportJob implements JobHandler, OnModuleInit {
     known: KnownBatch | null,
   ): Promise<void> {
     if (record.dryRun) {
-      await this.dataSource.transaction((manager) =>
-        this.imports.commitBatch(manager, { ...batchKey(record, batch), ...report(planned, layout, true) }),
-      );
+      await this.dataSource.transaction(async (manager) => {
+        await manager.query(ASYNC_COMMIT);
+        await this.imports.commitBatch(manager, {
+          ...batchKey(record, batch),
+          ...report(planned, layout, true),
+        });
+      });
       return;
     }
+    let reserved = known;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.writeRows(batch, planned, record, layout, reserved, (range) => {
+          reserved = {
+            seq: batch.seq,
+            committed: false,
+            firstBase: range.firstBase,
+            reservedCount: range.count,
+          };
+        });
+        return;
+      } catch (error) {
+        // A creation met an existing IUPD the sample did not see: look them all up, then write again.
+        if (attempt > 1 || uniqueViolation(error)?.constraint !== 'debt_position_entity_iupd_unique')
+          throw error;
+        for (const plan of planned) if (plan.outcome === 'create') plan.noticeNumbers = null;
+        await this.lookUp(planned, record, layout, 'only');
+      }
+    }
+  }
+
+  private async writeRows(
+    batch: Batch,
+    planned: PlannedUnit[],
+    record: PositionImportRow,
+    layout: CsvLayout | null,
+    known: KnownBatch | null,
+    onReserved: (range: NoticeNumberRange) => void,
+  ): Promise<void> {
     const creates = planned.filter((plan) => plan.outcome === 'create');
     const needed = creates.reduce((sum, plan) => sum + (plan.position?.options.length ?? 0), 0);
     const range = needed > 0 ? await this.reserve(batch, record, needed, known) : null;
+    if (range) onReserved(range);
     let next = 0;
     const ids = new TimeOrderedIds();
     const rows: NewImportedPosition[] = creates.map((plan) => {
@@ -409,7 +488,8 @@ export class PositionImportJob implements JobHandler, OnModuleInit {
         position,
         optionIds: position.options.map(() => ids.next()),
         noticeNumbers,
-        note: `Posizione creata e pubblicata dal caricamento massivo ${record.id} (${record.format === 'CSV' ? 'riga' : 'elemento'} ${plan.unit.rows[0]}).`,
+        // The import is on the position (import_id): the note names the row.
+        note: `Creata dal caricamento massivo, ${record.format === 'CSV' ? 'riga' : 'elemento'} ${plan.unit.rows[0]}.`,
       };
     });
 
@@ -417,6 +497,7 @@ export class PositionImportJob implements JobHandler, OnModuleInit {
     await runner.connect();
     try {
       await runner.startTransaction();
+      await runner.query(ASYNC_COMMIT);
       await new PositionRowsWriter(this.insertMethod).write(runner, rows, {
         entityId: record.entityId,
         importId: record.id,
@@ -455,6 +536,7 @@ export class PositionImportJob implements JobHandler, OnModuleInit {
         return new NoticeNumberRange(segregationCode, known.firstBase, known.reservedCount);
     }
     return this.dataSource.transaction(async (manager) => {
+      await manager.query(ASYNC_COMMIT);
       const range = await this.allocator.allocate(manager, record.entityId, needed);
       await this.imports.reserveBatch(manager, {
         ...batchKey(record, batch),

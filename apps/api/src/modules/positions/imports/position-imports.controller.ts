@@ -11,7 +11,6 @@ import {
   ApiOperation,
   ApiPayloadTooLargeResponse,
   ApiProduces,
-  ApiQuery,
   ApiTags,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
@@ -176,7 +175,6 @@ export class PositionImportsController {
     description:
       'Intestazione e tre righe di esempio (un pagamento unico, un piano in due rate) con i dati del tipo dovuto.',
   })
-  @ApiQuery({ name: 'code', required: false, description: 'nel percorso' })
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'CSV UTF-8 con BOM, separato da punto e virgola' })
   @ApiNotFoundResponse({ description: 'Tipo dovuto sconosciuto' })

@@ -245,6 +245,20 @@ describe(`bulk upload of debt positions on ${engine}`, () => {
     expect(secondOutcomes[1]?.[3]).toBe('GIA_PRESENTE');
   });
 
+  it('finds an IUPD taken after the sample of the batch, and writes the batch again without it', async () => {
+    const rows = Array.from(
+      { length: 40 },
+      (_, i) => `CREA;LATE-${i + 1};TARI;RSSMRA80A01H501U;Mario Rossi;TARI 2026;;${10 + i};${day(30)};`,
+    );
+    const first = await runImport([HEADER, rows[29]].join('\n'));
+    expect(first.counts.created).toBe(1);
+    const done = await runImport([HEADER, ...rows].join('\n'));
+    expect(done.counts).toMatchObject({ created: 39, unchanged: 1, failedRows: 0 });
+    const outcomes = await report(done.id, 'outcomes');
+    expect(outcomes[30]).toEqual(expect.arrayContaining(['LATE-30', 'GIA_PRESENTE']));
+    expect(await count(`SELECT count(*) AS n FROM debt_position WHERE iupd LIKE 'LATE-%'`)).toBe(40);
+  });
+
   it('resumes after a crash from the last committed batch: no duplicates, no gaps in the notice numbers', async () => {
     const service = app.get(PositionImportsService);
     const csv = sampleCsv({
