@@ -76,6 +76,8 @@ export default defineConfig({
         LOG_LEVEL: 'warn',
         DATA_DIR: mkdtempSync(join(tmpdir(), 'e2e-data-')),
         SAML_IDP_METADATA_URLS: `http://localhost:${simPort}/spid/metadata`,
+        // Carts go to this run's simulator (the default is the simulator of `npm start`, port 3100).
+        PAGOPA_CHECKOUT_BASE_URL: `http://localhost:${simPort}/checkout/ec/v1`,
       },
     },
     {

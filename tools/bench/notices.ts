@@ -51,7 +51,7 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 function fileWriter(stream: WriteStream) {
   return async (chunk: Buffer) => {
-    if (!stream.write(chunk)) await new Promise((drained) => stream.once('drain', drained));
+    if (!stream.write(chunk)) await new Promise<void>((drained) => stream.once('drain', () => drained()));
   };
 }
 

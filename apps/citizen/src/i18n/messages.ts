@@ -23,14 +23,16 @@ export const it = {
   'home.spontaneous.link': 'Vai ai pagamenti spontanei',
   'home.receipts.question': 'Cerchi un pagamento già fatto?',
   'home.receipts.title': 'Le tue ricevute',
-  'home.receipts.text': 'Accedi con SPID o CIE per ritrovare i tuoi avvisi e scaricare le ricevute dei pagamenti.',
+  'home.receipts.text':
+    'Accedi con SPID o CIE per ritrovare i tuoi avvisi e scaricare le ricevute dei pagamenti.',
   'home.receipts.link': 'Vai alle tue ricevute',
   'home.myNotices.link': 'Vai ai tuoi avvisi',
 
   'noticeForm.title': 'Paga un avviso',
   'noticeForm.lead': 'Trovi i due codici nella sezione «Dati per il pagamento» dell’avviso.',
   'noticeForm.noticeNumber': 'Codice avviso',
-  'noticeForm.noticeNumberHint': 'Il numero avviso di 18 cifre; puoi scriverlo con gli spazi, come è stampato.',
+  'noticeForm.noticeNumberHint':
+    'Il numero avviso di 18 cifre; puoi scriverlo con gli spazi, come è stampato.',
   'noticeForm.entityFiscalCode': 'Codice fiscale ente creditore',
   'noticeForm.entityFiscalCodeHint': '11 cifre.',
   'noticeForm.submit': 'Continua',
@@ -43,10 +45,12 @@ export const it = {
   'qr.camera': 'Inquadra con la fotocamera',
   'qr.cameraStop': 'Chiudi la fotocamera',
   'qr.cameraHelp': 'Inquadra il codice QR dell’avviso: la lettura è automatica.',
-  'qr.cameraUnavailable': 'Questo browser non legge i codici QR dalla fotocamera: carica una foto o inserisci i codici.',
+  'qr.cameraUnavailable':
+    'Questo browser non legge i codici QR dalla fotocamera: carica una foto o inserisci i codici.',
   'qr.cameraDenied': 'Non è possibile usare la fotocamera: controlla i permessi del browser.',
   'qr.reading': 'Lettura del codice QR…',
-  'qr.notFound': 'Non troviamo un codice QR nell’immagine. Prova con una foto più nitida o inserisci i codici.',
+  'qr.notFound':
+    'Non troviamo un codice QR nell’immagine. Prova con una foto più nitida o inserisci i codici.',
   'qr.notPagoPa': 'Il codice letto non è un avviso pagoPA. Non funziona? Inserisci i codici a mano.',
 
   'notice.title': 'Dati del pagamento',
@@ -58,7 +62,8 @@ export const it = {
   'notice.noticeNumber': 'Codice avviso',
   'notice.installment': 'Rata {n}',
   'notice.state': 'Stato',
-  'notice.amountMayChange': 'L’importo è quello aggiornato dall’ente: può essere diverso da quello stampato sull’avviso.',
+  'notice.amountMayChange':
+    'L’importo è quello aggiornato dall’ente: può essere diverso da quello stampato sull’avviso.',
   'notice.inProgress':
     'C’è già un pagamento in corso per questo avviso, iniziato da poco. Se l’hai interrotto puoi riprovare; altrimenti attendi l’esito.',
   'notice.email': 'E-mail per ricevere l’esito (facoltativa)',
@@ -101,8 +106,8 @@ export const it = {
     'Il pagamento non è andato a buon fine. Non è stato addebitato alcun importo: puoi riprovare oppure pagare l’avviso presso un altro canale pagoPA.',
   'outcome.notFound': 'Non troviamo questo pagamento: il link potrebbe essere incompleto.',
   'outcome.receipts': 'Ricevute',
-  'outcome.download': 'Scarica la ricevuta (PDF)',
-  'outcome.downloadOf': 'Scarica la ricevuta dell’avviso {notice} (PDF)',
+  'outcome.download': 'Scarica la ricevuta',
+  'outcome.downloadOf': ' dell’avviso {notice}',
   'outcome.retry': 'Riprova il pagamento',
   'outcome.home': 'Torna alla home',
   'outcome.notices': 'Avvisi del pagamento',
@@ -210,7 +215,8 @@ export const it = {
   'receipts.paidAt': 'Pagato il',
   'receipts.amount': 'Importo',
   'receipts.download': 'Ricevuta',
-  'receipts.downloadLabel': 'Scarica la ricevuta dell’avviso {notice} (PDF)',
+  'receipts.downloadVisible': 'Scarica',
+  'receipts.downloadHidden': ' la ricevuta dell’avviso {notice} (PDF)',
   'receipts.more': 'Mostra altre ricevute',
   'receipts.loading': 'Caricamento delle ricevute…',
   'receipts.payerOnly': 'pagato da te per {name}',
@@ -228,7 +234,8 @@ export const en: Record<MessageKey, string> = {
   'language.switchLabel': 'Passa all’italiano',
 
   'home.title': 'Pay your pagoPA notices',
-  'home.lead': 'Pay the notices of the participating bodies, make a spontaneous payment and find your receipts.',
+  'home.lead':
+    'Pay the notices of the participating bodies, make a spontaneous payment and find your receipts.',
   'home.choices': 'What would you like to do?',
   'home.payNotice.question': 'Did you receive a payment notice?',
   'home.payNotice.title': 'Pay a notice',
@@ -260,7 +267,8 @@ export const en: Record<MessageKey, string> = {
   'qr.camera': 'Use the camera',
   'qr.cameraStop': 'Close the camera',
   'qr.cameraHelp': 'Frame the QR code of the notice: it is read automatically.',
-  'qr.cameraUnavailable': 'This browser cannot read QR codes from the camera: upload a photo or type the codes.',
+  'qr.cameraUnavailable':
+    'This browser cannot read QR codes from the camera: upload a photo or type the codes.',
   'qr.cameraDenied': 'The camera cannot be used: check the browser’s permissions.',
   'qr.reading': 'Reading the QR code…',
   'qr.notFound': 'We cannot find a QR code in the image. Try a sharper photo or type the codes.',
@@ -275,7 +283,8 @@ export const en: Record<MessageKey, string> = {
   'notice.noticeNumber': 'Notice code',
   'notice.installment': 'Instalment {n}',
   'notice.state': 'Status',
-  'notice.amountMayChange': 'This is the amount as updated by the creditor: it may differ from the one printed on the notice.',
+  'notice.amountMayChange':
+    'This is the amount as updated by the creditor: it may differ from the one printed on the notice.',
   'notice.inProgress':
     'A payment of this notice started a short while ago. If you interrupted it you may try again; otherwise wait for the outcome.',
   'notice.email': 'E-mail for the outcome (optional)',
@@ -294,11 +303,13 @@ export const en: Record<MessageKey, string> = {
   'payabilityMessage.PAID': 'This notice has already been paid: you do not need to pay it again.',
   'payabilityMessage.EXPIRED': 'The notice has expired and can no longer be paid: contact the creditor.',
   'payabilityMessage.CANCELLED': 'The creditor has cancelled this notice: there is nothing to pay.',
-  'payabilityMessage.UNKNOWN': 'We cannot find the notice: check the notice code and the creditor’s tax code.',
+  'payabilityMessage.UNKNOWN':
+    'We cannot find the notice: check the notice code and the creditor’s tax code.',
   'payment.inProgressChip': 'Payment in progress',
 
   'errors.rateLimited': 'Too many requests in a short time: wait a minute and try again.',
-  'errors.unavailable': 'The pagoPA payment service is not answering: try again in a few minutes. Nothing was charged.',
+  'errors.unavailable':
+    'The pagoPA payment service is not answering: try again in a few minutes. Nothing was charged.',
   'errors.generic': 'The operation could not be completed. Try again.',
 
   'outcome.inProgress.title': 'Payment in progress',
@@ -316,8 +327,8 @@ export const en: Record<MessageKey, string> = {
     'The payment did not go through. Nothing was charged: you can try again or pay the notice through another pagoPA channel.',
   'outcome.notFound': 'We cannot find this payment: the link may be incomplete.',
   'outcome.receipts': 'Receipts',
-  'outcome.download': 'Download the receipt (PDF)',
-  'outcome.downloadOf': 'Download the receipt of notice {notice} (PDF)',
+  'outcome.download': 'Download the receipt',
+  'outcome.downloadOf': ' of notice {notice}',
   'outcome.retry': 'Try the payment again',
   'outcome.home': 'Back to the home page',
   'outcome.notices': 'Notices of the payment',
@@ -425,7 +436,8 @@ export const en: Record<MessageKey, string> = {
   'receipts.paidAt': 'Paid on',
   'receipts.amount': 'Amount',
   'receipts.download': 'Receipt',
-  'receipts.downloadLabel': 'Download the receipt of notice {notice} (PDF)',
+  'receipts.downloadVisible': 'Download',
+  'receipts.downloadHidden': ' the receipt of notice {notice} (PDF)',
   'receipts.more': 'Show more receipts',
   'receipts.loading': 'Loading the receipts…',
   'receipts.payerOnly': 'paid by you for {name}',

@@ -111,7 +111,7 @@ export class RenderPool {
     const { file, execArgv } = workerEntry();
     const worker = new Worker(file, {
       execArgv,
-      resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB, maxYoungGenerationSizeMb: Number(process.env["YG"]) || undefined },
+      resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB },
     });
     const slot: Slot = { worker, inFlight: new Map() };
     worker.on('message', (reply: RenderReply) => {

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { type PositionStatus } from '@pagamenti/contracts';
 import {
   applyOptionPayment,
@@ -14,9 +13,9 @@ import {
 import { type ReceiptAnomaly } from './receipt.entity';
 import { type DirectoryEntity, type DirectoryStation } from './station-directory.service';
 import { receiptSubject, receiptTransfers } from './station-mapping';
-import { type LockedPosition, type ReceiptPayment, StationRepository } from './station.repository';
+import { type PositionSnapshot, type ReceiptPayment, StationRepository } from './station.repository';
 
-type LockedOption = LockedPosition['options'][number];
+type SnapshotOption = PositionSnapshot['options'][number];
 import { StationFault } from './station-fault';
 
 export const RECEIPT_STORED_EVENT = 'receipt.stored';
@@ -51,7 +50,8 @@ const ANOMALY_ORDER: ReceiptAnomaly[] = [
   'STAND_IN',
 ];
 
-class DuplicateReceipt extends Error {}
+/** Concurrent receipts of one position are rare (installments paid at once): a few re-reads settle them. */
+const MAX_ATTEMPTS = 20;
 
 /**
  * Receipts: stored durably in one transaction with their effects — the option marked PAID, the position's status
@@ -60,10 +60,7 @@ class DuplicateReceipt extends Error {}
  */
 @Injectable()
 export class ReceiptsService {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly repository: StationRepository,
-  ) {}
+  constructor(private readonly repository: StationRepository) {}
 
   async store(incoming: IncomingReceipt): Promise<StoredReceipt> {
     const { receipt, recipient } = incoming;
@@ -75,103 +72,110 @@ export class ReceiptsService {
       );
     // As secondary creditor (EC-PSP-03) we keep the receipt; the position, if ours, is settled by the primary copy.
     const owner = primary ? recipient : null;
-    try {
-      return await this.dataSource.transaction(async (manager) => {
-        const locked = owner
-          ? await this.repository.lockPositionOfNotice(manager, owner.id, receipt.noticeNumber)
-          : null;
-        const option =
-          locked?.options.find((candidate) => candidate.noticeNumber === receipt.noticeNumber) ?? null;
-        const assessment = assess(receipt, locked, option, primary);
-        const anomaly = assessment.anomalies[0] ?? null;
-        let payment: ReceiptPayment | null = null;
-        if (locked && assessment.paidOption) {
-          const outcome = applyOptionPayment(
-            { status: locked.status },
-            locked.options,
-            assessment.paidOption,
-          );
-          payment = {
-            optionId: outcome.paidOption.id,
-            positionId: locked.id,
-            fromStatus: outcome.fromStatus,
-            toStatus: outcome.toStatus,
-            paidCents: outcome.paidCents,
-            actor: ACTOR,
-            note: historyNote(receipt, outcome.paidOption, assessment.reasons),
-          };
-        }
-        const positionStatus = payment?.toStatus ?? locked?.status ?? null;
-        const id = await this.repository.storeReceipt(
-          manager,
-          {
-            receiptId: receipt.receiptId,
-            recipientFiscalCode: recipient.fiscalCode,
-            recipientEntityId: recipient.id,
-            role: primary ? 'PRIMARY' : 'SECONDARY',
-            brokerCode: incoming.header.idBrokerPA,
-            stationCode: incoming.station.code,
-            primitiveVersion: incoming.version,
-            noticeNumber: receipt.noticeNumber,
-            entityFiscalCode: receipt.fiscalCode,
-            creditorReferenceId: receipt.creditorReferenceId,
-            positionId: locked?.id ?? null,
-            optionId: option?.id ?? null,
-            outcome: receipt.outcome,
-            amountCents: receipt.paymentAmount,
-            feeCents: receipt.fee ?? null,
-            primaryCiIncurredFeeCents:
-              'primaryCiIncurredFee' in receipt ? (receipt.primaryCiIncurredFee ?? null) : null,
-            description: receipt.description,
-            companyName: receipt.companyName,
-            officeName: receipt.officeName ?? null,
-            debtor: receiptSubject(receipt.debtor),
-            payer: receipt.payer ? receiptSubject(receipt.payer) : null,
-            transfers: receiptTransfers(receipt),
-            pspId: receipt.idPSP,
-            pspFiscalCode: receipt.pspFiscalCode ?? null,
-            pspVatNumber: receipt.pspPartitaIVA ?? null,
-            pspCompanyName: receipt.PSPCompanyName,
-            channelId: receipt.idChannel,
-            channelDescription: receipt.channelDescription,
-            paymentMethod: receipt.paymentMethod ?? null,
-            paymentNote: 'paymentNote' in receipt ? (receipt.paymentNote ?? null) : null,
-            idBundle: 'idBundle' in receipt ? (receipt.idBundle ?? null) : null,
-            idCiBundle: 'idCiBundle' in receipt ? (receipt.idCiBundle ?? null) : null,
-            paymentDateTime: receipt.paymentDateTime ?? null,
-            applicationDate: receipt.applicationDate ?? null,
-            transferDate: receipt.transferDate ?? null,
-            metadata: receipt.metadata?.mapEntry ?? [],
-            standIn: receipt.standIn ?? false,
-            anomaly,
-            anomalyReason: assessment.reasons.length > 0 ? assessment.reasons.join(' ') : null,
-            correlationId: incoming.correlationId,
-            rawXml: incoming.rawXml,
-          },
-          payment,
-          {
-            type: RECEIPT_STORED_EVENT,
-            entityId: recipient.id,
-            payload: {
-              receiptId: receipt.receiptId,
-              noticeNumber: receipt.noticeNumber,
-              entityFiscalCode: receipt.fiscalCode,
-              recipientFiscalCode: recipient.fiscalCode,
-              positionId: locked?.id ?? null,
-              amountCents: receipt.paymentAmount,
-              anomaly,
-              positionStatus,
-            },
-          },
-        );
-        if (id === null) throw new DuplicateReceipt();
-        return { id, anomaly, positionStatus };
-      });
-    } catch (error) {
-      if (error instanceof DuplicateReceipt)
+    // Optimistic concurrency instead of a lock: read, decide with the lifecycle, write in one statement guarded by
+    // the position's version; a concurrent receipt of the same position makes it stale, and we read again.
+    for (let attempt = 1; ; attempt++) {
+      const position = owner ? await this.repository.positionOfNotice(owner.id, receipt.noticeNumber) : null;
+      const result = await this.attempt(incoming, primary, position);
+      if ('stored' in result) return result.stored;
+      if ('duplicate' in result)
         throw new StationFault('PAA_RECEIPT_DUPLICATA', `Ricevuta ${receipt.receiptId} già acquisita.`);
-      throw error;
+      if (attempt >= MAX_ATTEMPTS) throw new Error(`receipt ${receipt.receiptId}: position kept changing`);
     }
+  }
+
+  private async attempt(
+    incoming: IncomingReceipt,
+    primary: boolean,
+    position: PositionSnapshot | null,
+  ): Promise<{ stored: StoredReceipt } | { duplicate: true } | { stale: true }> {
+    const { receipt, recipient } = incoming;
+    const option =
+      position?.options.find((candidate) => candidate.noticeNumber === receipt.noticeNumber) ?? null;
+    const assessment = assess(receipt, position, option, primary);
+    const anomaly = assessment.anomalies[0] ?? null;
+    let payment: ReceiptPayment | null = null;
+    if (position && assessment.paidOption) {
+      const outcome = applyOptionPayment(
+        { status: position.status },
+        position.options,
+        assessment.paidOption,
+      );
+      payment = {
+        optionId: outcome.paidOption.id,
+        positionId: position.id,
+        expectedVersion: position.version,
+        fromStatus: outcome.fromStatus,
+        toStatus: outcome.toStatus,
+        paidCents: outcome.paidCents,
+        actor: ACTOR,
+        note: historyNote(receipt, outcome.paidOption, assessment.reasons),
+      };
+    }
+    const positionStatus = payment?.toStatus ?? position?.status ?? null;
+    const result = await this.repository.storeReceipt(
+      {
+        receiptId: receipt.receiptId,
+        recipientFiscalCode: recipient.fiscalCode,
+        recipientEntityId: recipient.id,
+        role: primary ? 'PRIMARY' : 'SECONDARY',
+        brokerCode: incoming.header.idBrokerPA,
+        stationCode: incoming.station.code,
+        primitiveVersion: incoming.version,
+        noticeNumber: receipt.noticeNumber,
+        entityFiscalCode: receipt.fiscalCode,
+        creditorReferenceId: receipt.creditorReferenceId,
+        positionId: position?.id ?? null,
+        optionId: option?.id ?? null,
+        outcome: receipt.outcome,
+        amountCents: receipt.paymentAmount,
+        feeCents: receipt.fee ?? null,
+        primaryCiIncurredFeeCents:
+          'primaryCiIncurredFee' in receipt ? (receipt.primaryCiIncurredFee ?? null) : null,
+        description: receipt.description,
+        companyName: receipt.companyName,
+        officeName: receipt.officeName ?? null,
+        debtor: receiptSubject(receipt.debtor),
+        payer: receipt.payer ? receiptSubject(receipt.payer) : null,
+        transfers: receiptTransfers(receipt),
+        pspId: receipt.idPSP,
+        pspFiscalCode: receipt.pspFiscalCode ?? null,
+        pspVatNumber: receipt.pspPartitaIVA ?? null,
+        pspCompanyName: receipt.PSPCompanyName,
+        channelId: receipt.idChannel,
+        channelDescription: receipt.channelDescription,
+        paymentMethod: receipt.paymentMethod ?? null,
+        paymentNote: 'paymentNote' in receipt ? (receipt.paymentNote ?? null) : null,
+        idBundle: 'idBundle' in receipt ? (receipt.idBundle ?? null) : null,
+        idCiBundle: 'idCiBundle' in receipt ? (receipt.idCiBundle ?? null) : null,
+        paymentDateTime: receipt.paymentDateTime ?? null,
+        applicationDate: receipt.applicationDate ?? null,
+        transferDate: receipt.transferDate ?? null,
+        metadata: receipt.metadata?.mapEntry ?? [],
+        standIn: receipt.standIn ?? false,
+        anomaly,
+        anomalyReason: assessment.reasons.length > 0 ? assessment.reasons.join(' ') : null,
+        correlationId: incoming.correlationId,
+        rawXml: incoming.rawXml,
+      },
+      payment,
+      {
+        type: RECEIPT_STORED_EVENT,
+        entityId: recipient.id,
+        payload: {
+          receiptId: receipt.receiptId,
+          noticeNumber: receipt.noticeNumber,
+          entityFiscalCode: receipt.fiscalCode,
+          recipientFiscalCode: recipient.fiscalCode,
+          positionId: position?.id ?? null,
+          amountCents: receipt.paymentAmount,
+          anomaly,
+          positionStatus,
+        },
+      },
+    );
+    if ('stored' in result) return { stored: { id: result.stored, anomaly, positionStatus } };
+    return result;
   }
 }
 
@@ -179,17 +183,17 @@ interface Assessment {
   anomalies: ReceiptAnomaly[];
   reasons: string[];
   /** The option the receipt settles, when the lifecycle allows it. */
-  paidOption: LockedOption | null;
+  paidOption: SnapshotOption | null;
 }
 
 function assess(
   receipt: Receipt | ReceiptV2,
-  locked: LockedPosition | null,
-  option: LockedOption | null,
+  locked: PositionSnapshot | null,
+  option: SnapshotOption | null,
   primary: boolean,
 ): Assessment {
   const found: { anomaly: ReceiptAnomaly; reason: string }[] = [];
-  let paidOption: LockedOption | null = null;
+  let paidOption: SnapshotOption | null = null;
   if (receipt.outcome !== 'OK')
     found.push({ anomaly: 'OUTCOME_KO', reason: 'Ricevuta con esito KO: nessun pagamento registrato.' });
   if (primary && (!locked || !option)) {
@@ -227,7 +231,7 @@ function assess(
   return { anomalies: found.map((f) => f.anomaly), reasons: found.map((f) => f.reason), paidOption };
 }
 
-function historyNote(receipt: Receipt | ReceiptV2, option: LockedOption, reasons: string[]): string {
+function historyNote(receipt: Receipt | ReceiptV2, option: SnapshotOption, reasons: string[]): string {
   const what = option.installment === null ? 'pagamento unico' : `rata ${option.installment}`;
   const note =
     `Ricevuta ${receipt.receiptId}: pagato ${what} (avviso ${option.noticeNumber}) di € ` +

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { type EntityManager } from 'typeorm';
 import {
   type DebtorType,
   type MetadataEntry,
@@ -41,8 +40,8 @@ export interface OptionRecord {
   };
 }
 
-/** The options of a position as the receipt transaction sees them, under the position's row lock. */
-export interface LockedPosition {
+/** A position and all its options as a receipt is decided on, with the version that guards the write. */
+export interface PositionSnapshot {
   id: string;
   status: PositionStatus;
   paidCents: number;
@@ -75,6 +74,8 @@ export interface NewActivation {
 export interface ReceiptPayment {
   optionId: string;
   positionId: string;
+  /** The position's version when read: the write applies only if it is unchanged. */
+  expectedVersion: number;
   fromStatus: PositionStatus;
   toStatus: PositionStatus;
   paidCents: number;
@@ -167,14 +168,11 @@ interface OptionSqlRow {
 export class StationRepository {
   constructor(private readonly sql: StationSql) {}
 
-  async findOption(
-    entityId: string,
-    noticeNumber: string,
-    manager?: EntityManager,
-  ): Promise<OptionRecord | null> {
-    const rows: OptionSqlRow[] = manager
-      ? await manager.query(OPTION_SQL, [entityId, noticeNumber])
-      : await this.sql.query<OptionSqlRow>('station_find_option', OPTION_SQL, [entityId, noticeNumber]);
+  async findOption(entityId: string, noticeNumber: string): Promise<OptionRecord | null> {
+    const rows = await this.sql.query<OptionSqlRow>('station_find_option', OPTION_SQL, [
+      entityId,
+      noticeNumber,
+    ]);
     const row = rows[0];
     return row ? toOptionRecord(row) : null;
   }
@@ -200,15 +198,8 @@ export class StationRepository {
     );
   }
 
-  /**
-   * Locks the position owning the notice (FOR UPDATE: receipts for one position are serialized) and reads all its
-   * options, in one round trip.
-   */
-  async lockPositionOfNotice(
-    manager: EntityManager,
-    entityId: string,
-    noticeNumber: string,
-  ): Promise<LockedPosition | null> {
+  /** The position owning the notice with all its options and its version, in one round trip (no lock). */
+  async positionOfNotice(entityId: string, noticeNumber: string): Promise<PositionSnapshot | null> {
     const rows: {
       id: string;
       status: PositionStatus;
@@ -223,15 +214,15 @@ export class StationRepository {
         dueDate: string;
         validityDate: string | null;
       }[];
-    }[] = await manager.query(
+    }[] = await this.sql.query(
+      'station_position_of_notice',
       `SELECT p.id, p.status, p.paid_cents, p.version,
          (SELECT json_agg(json_build_object('id', o.id, 'noticeNumber', o.notice_number, 'installment', o.installment,
             'status', o.status, 'amountCents', o.amount_cents, 'dueDate', o.due_date, 'validityDate', o.validity_date)
             ORDER BY o.installment NULLS FIRST)
           FROM payment_option o WHERE o.position_id = p.id) AS options
        FROM debt_position p
-       WHERE p.id = (SELECT position_id FROM payment_option WHERE entity_id = $1 AND notice_number = $2)
-       FOR UPDATE OF p`,
+       WHERE p.id = (SELECT position_id FROM payment_option WHERE entity_id = $1 AND notice_number = $2)`,
       [entityId, noticeNumber],
     );
     const row = rows[0];
@@ -250,19 +241,29 @@ export class StationRepository {
   }
 
   /**
-   * Stores a receipt and its effects in one statement (data-modifying CTEs): the receipt row unless this delivery
-   * (receiptId, recipient) is already stored, and only then the option marked PAID, the position's new status, the
-   * history line, the activation linked to the token and PSP, and the outbox event. Returns the receipt's id, or
-   * null for a duplicate (nothing written).
+   * Stores a receipt and its effects in ONE statement (data-modifying CTEs, atomic and committed on return): when a
+   * payment is applied, the position's new status first, guarded by the version read (optimistic concurrency: a
+   * concurrent receipt of the same position makes it match nothing), then — only if that happened, or no payment
+   * applies — the receipt row unless this delivery (receiptId, recipient) is already stored, and with it the option
+   * marked PAID, the history line, the activation linked to the token and PSP, and the outbox event.
+   * `stale`: the position changed since it was read (read again and retry); `duplicate`: already stored.
    */
   async storeReceipt(
-    manager: EntityManager,
     receipt: NewReceipt,
     payment: ReceiptPayment | null,
     event: { type: string; entityId: string; payload: Record<string, unknown> },
-  ): Promise<string | null> {
-    const rows: { id: string }[] = await manager.query(
-      `WITH r AS (
+  ): Promise<{ stored: string } | { duplicate: true } | { stale: true }> {
+    const rows: { id: string | null; proceed: boolean; duplicate: boolean }[] = await this.sql.query(
+      'station_store_receipt',
+      `WITH already AS (
+         SELECT EXISTS (SELECT 1 FROM receipt WHERE receipt_id = $1 AND recipient_fiscal_code = $2) AS duplicate),
+       paid_position AS (
+         UPDATE debt_position
+         SET status = $47::varchar, paid_cents = $48::bigint, version = version + 1, updated_at = now()
+         WHERE $44::boolean AND id = $46::uuid AND version = $55::int AND NOT (SELECT duplicate FROM already)
+         RETURNING id),
+       go AS (SELECT NOT $44::boolean OR EXISTS (SELECT 1 FROM paid_position) AS proceed),
+       r AS (
          INSERT INTO receipt (receipt_id, recipient_fiscal_code, recipient_entity_id, role, broker_code, station_code,
            primitive_version, notice_number, entity_fiscal_code, creditor_reference_id, position_id, option_id,
            outcome, amount_cents, fee_cents, primary_ci_incurred_fee_cents, description, company_name, office_name,
@@ -270,25 +271,22 @@ export class StationRepository {
            psp_company_name, channel_id, channel_description, payment_method, payment_note, id_bundle, id_ci_bundle,
            payment_date_time, application_date, transfer_date, metadata, stand_in, anomaly, anomaly_reason,
            correlation_id, raw_xml)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
+         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
            $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34,
            CASE WHEN $35::text IS NULL THEN NULL
                 WHEN $35::text ~ '(Z|[+-][0-9]{2}:[0-9]{2})$' THEN $35::timestamptz
                 ELSE $35::timestamp AT TIME ZONE 'Europe/Rome' END,
-           $36, $37, $38, $39, $40, $41, $42, $43)
+           $36, $37, $38, $39, $40, $41, $42, $43
+         WHERE (SELECT proceed FROM go) AND NOT (SELECT duplicate FROM already)
          ON CONFLICT (receipt_id, recipient_fiscal_code) DO NOTHING
          RETURNING id),
        paid_option AS (
          UPDATE payment_option SET status = 'PAID', paid_at = now()
-         WHERE $44::boolean AND id = $45::uuid AND EXISTS (SELECT 1 FROM r)),
-       paid_position AS (
-         UPDATE debt_position
-         SET status = $47::varchar, paid_cents = $48::bigint, version = version + 1, updated_at = now()
-         WHERE $44::boolean AND id = $46::uuid AND EXISTS (SELECT 1 FROM r)),
+         WHERE $44::boolean AND id = $45::uuid AND EXISTS (SELECT 1 FROM paid_position)),
        history AS (
          INSERT INTO position_history (position_id, from_status, to_status, actor, note)
          SELECT $46::uuid, $49::varchar, $47::varchar, $50::varchar, $51::text
-         WHERE $44::boolean AND EXISTS (SELECT 1 FROM r)),
+         WHERE EXISTS (SELECT 1 FROM paid_position)),
        activation AS (
          UPDATE payment_activation SET payment_token = $1, psp_id = $25
          WHERE id = (SELECT id FROM payment_activation
@@ -298,7 +296,8 @@ export class StationRepository {
        event AS (
          INSERT INTO domain_event (type, aggregate_type, aggregate_id, entity_id, payload)
          SELECT $52::varchar, 'receipt', r.id::text, $53::uuid, $54::jsonb FROM r)
-       SELECT id FROM r`,
+       SELECT (SELECT id FROM r) AS id, (SELECT proceed FROM go) AS proceed,
+         (SELECT duplicate FROM already) AS duplicate`,
       [
         receipt.receiptId,
         receipt.recipientFiscalCode,
@@ -354,9 +353,13 @@ export class StationRepository {
         event.type,
         event.entityId,
         JSON.stringify(event.payload),
+        payment?.expectedVersion ?? null,
       ],
     );
-    return rows[0]?.id ?? null;
+    const row = rows[0];
+    if (row?.id) return { stored: row.id };
+    if (!row || row.duplicate || row.proceed) return { duplicate: true };
+    return { stale: true };
   }
 }
 

@@ -1,5 +1,5 @@
 import { Button } from 'design-react-kit';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, type RefObject, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useT } from '../../i18n/i18n';
 import { cleanEntityFiscalCode, cleanNoticeNumber, noticePath } from './notice-codes';
@@ -22,7 +22,7 @@ function Field({
   value: string;
   onChange: (value: string) => void;
   maxLength: number;
-  inputRef: React.RefObject<HTMLInputElement | null>;
+  inputRef: RefObject<HTMLInputElement | null>;
 }) {
   return (
     <div className="mb-3">

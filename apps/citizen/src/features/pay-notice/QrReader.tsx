@@ -21,7 +21,7 @@ export function QrReader({ onNotice }: QrReaderProps) {
   const [problem, setProblem] = useState<Problem>(null);
   const [busy, setBusy] = useState(false);
   const [camera, setCamera] = useState(false);
-  const cameraAvailable = useRef(barcodeDetector() !== null);
+  const [cameraAvailable] = useState(() => barcodeDetector() !== null);
 
   const accept = (text: string | null) => {
     if (text === null) return setProblem('notFound');
@@ -65,9 +65,13 @@ export function QrReader({ onNotice }: QrReaderProps) {
           {t('qr.uploadHint')}
         </small>
       </div>
-      {cameraAvailable.current ? (
+      {cameraAvailable ? (
         camera ? (
-          <CameraScanner onText={accept} onDenied={() => setProblem('cameraDenied')} onClose={() => setCamera(false)} />
+          <CameraScanner
+            onText={accept}
+            onDenied={() => setProblem('cameraDenied')}
+            onClose={() => setCamera(false)}
+          />
         ) : (
           <Button color="primary" outline type="button" onClick={() => setCamera(true)}>
             {t('qr.camera')}
@@ -80,7 +84,13 @@ export function QrReader({ onNotice }: QrReaderProps) {
         {busy && <p className="mt-2">{t('qr.reading')}</p>}
         {problem && (
           <Alert color="warning" fade={false} className="mt-3">
-            {t(problem === 'cameraDenied' ? 'qr.cameraDenied' : problem === 'notPagoPa' ? 'qr.notPagoPa' : 'qr.notFound')}
+            {t(
+              problem === 'cameraDenied'
+                ? 'qr.cameraDenied'
+                : problem === 'notPagoPa'
+                  ? 'qr.notPagoPa'
+                  : 'qr.notFound',
+            )}
           </Alert>
         )}
       </div>
@@ -101,7 +111,9 @@ function CameraScanner({
   const { t } = useT();
   const video = useRef<HTMLVideoElement>(null);
   const handlers = useRef({ onText, onDenied, onClose });
-  handlers.current = { onText, onDenied, onClose };
+  useEffect(() => {
+    handlers.current = { onText, onDenied, onClose };
+  });
 
   useEffect(() => {
     const detector = barcodeDetector();

@@ -8,9 +8,9 @@ import { parseNoticeNumber, todayInRome } from '@pagamenti/pagopa';
 import { asPerson, createSession } from '../../../../test/auth';
 import { engine, resetDatabase, startTestApp } from '../../../../test/test-app';
 import { JobWorker } from '../../jobs/job-worker.service';
-import { DemoSeedService } from '../../../seed/demo-seed.service';
 import { PositionImportJob } from './position-import.job';
 import { PositionImportsService } from './position-imports.service';
+import { createSampleEntity } from './sample-entity';
 import { sampleCsv } from './sample-positions-csv';
 
 const PINETO = '99023040399';
@@ -95,11 +95,7 @@ describe(`bulk upload of debt positions on ${engine}`, () => {
     db = app.get(DataSource);
     worker = app.get(JobWorker);
     await resetDatabase(app);
-    await app.get(DemoSeedService).seed();
-    const rows: { id: string }[] = await db.query('SELECT id FROM creditor_entity WHERE fiscal_code = $1', [
-      PINETO,
-    ]);
-    pineto = rows[0]?.id ?? '';
+    pineto = (await createSampleEntity(app, PINETO)).entityId;
     http = await asPerson(app, {
       fiscalCode: OPERATOR,
       entityRoles: [{ entityId: pineto, role: 'operator' }],
