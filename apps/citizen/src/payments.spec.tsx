@@ -160,7 +160,9 @@ describe('paying a notice by its code', () => {
     renderApp('/');
     const file = new File(['x'], 'qr.png', { type: 'image/png' });
     fireEvent.change(screen.getByLabelText('Carica una foto del codice QR'), { target: { files: [file] } });
-    expect(await screen.findByRole('heading', { level: 1, name: 'Dati del pagamento' })).toBeTruthy();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Dati del pagamento' }, { timeout: 5000 }),
+    ).toBeTruthy();
     expect(readNoticeQr('https://example.org')).toEqual({ ok: false, reason: 'notPagoPa' });
   });
 });

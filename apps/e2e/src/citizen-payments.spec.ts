@@ -213,3 +213,20 @@ test('the citizen area switches to English', async ({ page }) => {
   await page.getByRole('button', { name: 'Passa all’italiano' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'it');
 });
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+
+  test('the citizen pages fit the screen and stay accessible', async ({ page }) => {
+    for (const path of ['/', '/pagamenti-spontanei', `/avviso/${PINETO}/307000000000000000`]) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+      await expect(page.getByRole('main')).not.toContainText('Caricamento');
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect({ path, overflow }).toEqual({ path, overflow: 0 });
+      await expectAccessible(page);
+    }
+  });
+});

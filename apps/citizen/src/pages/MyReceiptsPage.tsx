@@ -197,7 +197,7 @@ export function MyReceiptsPage() {
                           <td className="text-end text-nowrap">{formatEuro(receipt.amountCents)}</td>
                           <td>
                             <a href={myReceiptPdfUrl(receipt.id)}>
-                              {t('receipts.downloadVisible')}
+                              {t('receipts.downloadVisible')}{' '}
                               <span className="visually-hidden">
                                 {t('receipts.downloadHidden', {
                                   notice: printedNoticeNumber(receipt.noticeNumber),

@@ -115,7 +115,7 @@ function Outcome({ attempt, late }: { attempt: PaymentAttempt; late: boolean }) 
                 )}
                 <p className="small mb-2">{t('outcome.psp', { psp: receipt.pspCompanyName })}</p>
                 <a href={attemptReceiptPdfUrl(attempt.reference, receipt.id)}>
-                  {t('outcome.download')}
+                  {t('outcome.download')}{' '}
                   <span className="visually-hidden">
                     {t('outcome.downloadOf', { notice: printedNoticeNumber(receipt.noticeNumber) })}
                   </span>{' '}

@@ -188,7 +188,7 @@ interface Assessment {
 
 function assess(
   receipt: Receipt | ReceiptV2,
-  locked: PositionSnapshot | null,
+  position: PositionSnapshot | null,
   option: SnapshotOption | null,
   primary: boolean,
 ): Assessment {
@@ -196,25 +196,25 @@ function assess(
   let paidOption: SnapshotOption | null = null;
   if (receipt.outcome !== 'OK')
     found.push({ anomaly: 'OUTCOME_KO', reason: 'Ricevuta con esito KO: nessun pagamento registrato.' });
-  if (primary && (!locked || !option)) {
+  if (primary && (!position || !option)) {
     found.push({
       anomaly: 'UNKNOWN_POSITION',
       reason: `Avviso ${receipt.noticeNumber} sconosciuto all’ente.`,
     });
-  } else if (locked && option && receipt.outcome === 'OK') {
-    if (locked.status === 'CANCELLED') {
+  } else if (position && option && receipt.outcome === 'OK') {
+    if (position.status === 'CANCELLED') {
       found.push({ anomaly: 'CANCELLED_POSITION', reason: 'Pagamento di una posizione annullata.' });
-    } else if (locked.status === 'DRAFT') {
+    } else if (position.status === 'DRAFT') {
       found.push({ anomaly: 'UNPUBLISHED_POSITION', reason: 'Pagamento di una posizione in bozza.' });
     } else {
       try {
-        applyOptionPayment({ status: locked.status }, locked.options, option);
+        applyOptionPayment({ status: position.status }, position.options, option);
         paidOption = option;
       } catch (error) {
         if (!(error instanceof PositionLifecycleError)) throw error;
         found.push({ anomaly: 'ALREADY_PAID', reason: `Doppio pagamento: ${error.message}` });
       }
-      if (paidOption && (locked.status === 'EXPIRED' || effectiveValidityDate(option) < todayInRome()))
+      if (paidOption && (position.status === 'EXPIRED' || effectiveValidityDate(option) < todayInRome()))
         found.push({
           anomaly: 'EXPIRED_POSITION',
           reason: 'Pagamento ricevuto dopo la data di validità.',

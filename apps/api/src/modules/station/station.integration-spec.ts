@@ -630,6 +630,31 @@ describe(`pagoPA station on ${engine}`, () => {
     });
   });
 
+  describe('concurrent receipts of one position', () => {
+    it('three installments paid at the same moment: all stored, position PAID with the sum (optimistic retries)', async () => {
+      const position = await createPosition();
+      const installments = await Promise.all([1, 2, 3].map((n) => optionByIupd(db, position.iupd, n)));
+      const answers = await Promise.all(installments.map((option) => sendRT(receiptFor(option))));
+      expect(answers.map((answer) => answer.outcome)).toEqual(['OK', 'OK', 'OK']);
+      const state: { status: string; paid_cents: string }[] = await db.query(
+        'SELECT status, paid_cents FROM debt_position WHERE id = $1',
+        [installments[0]!.positionId],
+      );
+      expect(state[0]).toEqual({ status: 'PAID', paid_cents: '31200' });
+      expect(
+        await count('SELECT count(*) AS n FROM receipt WHERE position_id = $1 AND anomaly IS NULL', [
+          installments[0]!.positionId,
+        ]),
+      ).toBe(3);
+      expect(
+        await count('SELECT count(*) AS n FROM position_history WHERE position_id = $1 AND actor LIKE $2', [
+          installments[0]!.positionId,
+          'Nodo pagoPA%',
+        ]),
+      ).toBe(3);
+    });
+  });
+
   describe('paDemandPaymentNotice', () => {
     it('creates a position for a spontaneous service and answers with the new notice', async () => {
       await db.query(
