@@ -32,8 +32,7 @@ export const API_KEY_SCOPE_DESCRIPTIONS: Record<ApiKeyScope, string> = {
   'debts:read': 'Consultare le posizioni debitorie e gli avvisi dell’ente.',
   'debts:write': 'Creare, aggiornare e annullare posizioni debitorie (per esempio dal gestionale tributi).',
   'payments:read': 'Consultare i pagamenti ricevuti e le relative ricevute.',
-  'payments:write':
-    'Avviare il pagamento di avvisi dell’ente dal suo portale (carrello pagoPA Checkout).',
+  'payments:write': 'Avviare il pagamento di avvisi dell’ente dal suo portale (carrello pagoPA Checkout).',
   'reports:read': 'Scaricare i flussi di rendicontazione e i dati per la riconciliazione.',
 };
 
