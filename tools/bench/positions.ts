@@ -8,7 +8,7 @@
  *       constraint or foreign key), and the ratio of the two rates;
  *   (c) latency of the positions list and search over HTTP (p50/p95/p99): filters by status, due type, debtor,
  *       `q` by notice number / IUV / IUPD, first page and a deep cursor page.
- * Usage: npm run bench:positions -- [--rows 1000000] [--method copy|unnest|both] [--concurrency 2] [--requests 200]
+ * Usage: npm run bench:positions -- [--rows 1000000] [--method copy|unnest|both] [--concurrency 2] [--batch N] [--requests 200]
  *        [--keep]
  * With DATABASE_URL, give it an empty database: the benchmark truncates the positions tables.
  */
@@ -131,6 +131,7 @@ async function importOnce(
   file: string,
   method: InsertMethod,
   concurrency: number | null,
+  batchSize: number | null,
 ) {
   const db = app.get(DataSource);
   await db.query('TRUNCATE position_history, payment_option, debt_position, position_import CASCADE');
@@ -148,6 +149,7 @@ async function importOnce(
     actor: OPERATOR,
     body: createReadStream(file, { highWaterMark: 1024 * 1024 }),
     contentLength: statSync(file).size,
+    ...(batchSize !== null ? { batchSize } : {}),
   });
   const uploaded = seconds(started);
   await app.get(JobWorker).drain();
@@ -339,6 +341,7 @@ async function main(): Promise<void> {
   const methods: InsertMethod[] = methodArg === 'both' ? ['unnest', 'copy'] : [methodArg as InsertMethod];
   const requests = Number(arg('requests', '200'));
   const concurrencyArg = process.argv.includes('--concurrency') ? Number(arg('concurrency', '2')) : null;
+  const batchArg = process.argv.includes('--batch') ? Number(arg('batch', '10000')) : null;
   const dir = resolve('tmp/bench-positions');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'positions.csv');
@@ -369,7 +372,7 @@ async function main(): Promise<void> {
     const runs: (Awaited<ReturnType<typeof importOnce>> & { method: InsertMethod })[] = [];
     for (const method of methods) {
       started = performance.now();
-      const run = await importOnce(app, entityId, file, method, concurrencyArg);
+      const run = await importOnce(app, entityId, file, method, concurrencyArg, batchArg);
       runs.push({ method, ...run });
       console.log(`import (${method}): ${fmt(run.total)} s`);
     }
