@@ -285,9 +285,14 @@ function Positions({ entityId, canWrite }: { entityId: string; canWrite: boolean
     <>
       <div className="d-flex flex-wrap gap-3 justify-content-between align-items-center mb-4">
         {canWrite ? (
-          <Link to="/posizioni/nuova" className="btn btn-primary">
-            Nuova posizione
-          </Link>
+          <div className="d-flex flex-wrap gap-2">
+            <Link to="/posizioni/nuova" className="btn btn-primary">
+              Nuova posizione
+            </Link>
+            <Link to="/carica-posizioni" className="btn btn-outline-primary">
+              Carica da file
+            </Link>
+          </div>
         ) : (
           <p className="small mb-0">Consultazione: le modifiche sono riservate agli operatori dell’ente.</p>
         )}
