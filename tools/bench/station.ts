@@ -7,7 +7,7 @@
  *   4. a keep-alive HTTP load generator in this process: paVerifyPaymentNotice on random notices for D seconds,
  *      then the full payment flow (verify → paGetPayment → paSendRT, one notice per payment) for D seconds.
  * Prints requests/s, latency percentiles, payments/s and the ratios to pgbench's rate.
- * Usage: npm run bench:station -- [--positions 100000] [--workers 2] [--duration 15] [--connections 32]
+ * Usage: npm run bench:station -- [--positions 100000] [--workers 2] [--duration 15] [--connections 16]
  *        [--flow-concurrency 16] [--keep]
  * PostgreSQL: BENCH_DATABASE_URL or DATABASE_URL (any database on the server; default postgres://postgres@localhost:5432/postgres).
  */
@@ -33,7 +33,7 @@ function option(name: string, fallback: number): number {
 const positions = option('positions', 100_000);
 const workers = option('workers', 2);
 const duration = option('duration', 15);
-const connections = option('connections', 32);
+const connections = option('connections', 16);
 const flowConcurrency = option('flow-concurrency', 16);
 const keep = process.argv.includes('--keep');
 
