@@ -8,7 +8,7 @@ import {
   type Receipt,
   type ReceiptV2,
   type TransferPA,
-} from '@pagamenti/pagopa';
+} from '@pagamenti/pagopa/soap';
 
 /** Demo identities of the intermediary (tools/demo). */
 export const BROKER = '99000000010';

@@ -2,13 +2,13 @@ import { mkdtempSync } from 'node:fs';
 import { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildNoticeNumberAux3 } from '@pagamenti/pagopa';
 import {
   buildNodeForPaRequest,
-  buildNoticeNumberAux3,
   parseFlussoRiversamento,
   parseNodeForPaResponse,
   type PaymentPAV2,
-} from '@pagamenti/pagopa';
+} from '@pagamenti/pagopa/soap';
 import { officialSchemasMissingReason, validateMessageWithOfficialXsd } from '@pagamenti/pagopa/testing';
 import { loadSimConfig } from './config';
 import { type PaymentOutcome } from './node/payment-service';

@@ -8,4 +8,3 @@ export * from './lib/notice-payloads';
 export * from './lib/notice-qr';
 export * from './lib/debt-position-lifecycle';
 export * from './lib/debt-position-validation';
-export * from './lib/soap';

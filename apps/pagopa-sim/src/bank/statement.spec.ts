@@ -1,4 +1,4 @@
-import { parseXmlSafely, type XmlElement } from '@pagamenti/pagopa';
+import { parseXmlSafely, type XmlElement } from '@pagamenti/pagopa/soap';
 import { type BankCredit, remittanceFor, statementCamt053, statementCsv } from './statement';
 
 const credit: BankCredit = {

@@ -1,4 +1,5 @@
-import { centsToDecimal, escapeXml } from '@pagamenti/pagopa';
+import { centsToDecimal } from '@pagamenti/pagopa';
+import { escapeXml } from '@pagamenti/pagopa/soap';
 
 /** A SEPA credit transfer the entity's treasury received: the PSP paying out one reporting flow. */
 export interface BankCredit {

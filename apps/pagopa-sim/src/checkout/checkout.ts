@@ -1,5 +1,6 @@
 import { type IncomingMessage, type ServerResponse } from 'node:http';
-import { type FaultBean, formatNoticeNumber } from '@pagamenti/pagopa';
+import { formatNoticeNumber } from '@pagamenti/pagopa';
+import { type FaultBean } from '@pagamenti/pagopa/soap';
 import { escapeHtml as e, euro, readForm, readJson, redirect, sendHtml, sendJson } from '../http';
 import { type PaymentService } from '../node/payment-service';
 import { page } from '../pages/layout';

@@ -1,17 +1,15 @@
+import { buildNoticeNumberAux3, hasValidIbanChecksum, parseNoticeNumber } from '@pagamenti/pagopa';
 import {
-  buildNoticeNumberAux3,
   type FaultBean,
-  hasValidIbanChecksum,
   type PaForNodeOperation,
   type PaForNodeRequests,
   type PaForNodeResponses,
-  parseNoticeNumber,
   type PaymentPA,
   type PaymentPAV2,
   type PaVerifyPaymentNoticeRes,
   type QrCode,
   type Subject,
-} from '@pagamenti/pagopa';
+} from '@pagamenti/pagopa/soap';
 import { randomInt } from 'node:crypto';
 import { findPsp, type SimulatedPsp } from '../psp/psps';
 import { type StampIssuer } from '../psp/marca-da-bollo';

@@ -1,4 +1,4 @@
-import { SchemaWriteError } from '@pagamenti/pagopa';
+import { SchemaWriteError } from '@pagamenti/pagopa/soap';
 import { type NodeRegistry } from '../registry/node-registry';
 import {
   type DeliveryAttempt,

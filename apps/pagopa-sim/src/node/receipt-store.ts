@@ -1,6 +1,6 @@
 import { closeSync, existsSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { type ReceiptV2 } from '@pagamenti/pagopa';
+import { type ReceiptV2 } from '@pagamenti/pagopa/soap';
 import { JsonFile } from '../store/json-file';
 import { type AttemptResult, type AttemptVerdict } from './retry-schedule';
 

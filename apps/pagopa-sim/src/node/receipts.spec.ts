@@ -1,4 +1,4 @@
-import { buildPaForNodeRequest } from '@pagamenti/pagopa';
+import { buildPaForNodeRequest } from '@pagamenti/pagopa/soap';
 import { officialSchemasMissingReason, validateMessageWithOfficialXsd } from '@pagamenti/pagopa/testing';
 import { StampIssuer } from '../psp/marca-da-bollo';
 import { PSPS } from '../psp/psps';

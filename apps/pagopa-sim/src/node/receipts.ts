@@ -7,7 +7,7 @@ import {
   type ReceiptV2,
   type Subject,
   type TransferPAReceiptV2,
-} from '@pagamenti/pagopa';
+} from '@pagamenti/pagopa/soap';
 import { feeFor, type SimulatedPsp } from '../psp/psps';
 import { operatingDay, romeDateTime, settlementDay } from './calendar';
 

@@ -4,7 +4,7 @@ import {
   type PaForNodeOperation,
   type PaForNodeRequests,
   type PaForNodeResponses,
-} from '@pagamenti/pagopa';
+} from '@pagamenti/pagopa/soap';
 import { type WireLog } from './wire-log';
 
 /** The node's timeouts towards a station (SPEC.md §5): 7 s for verify and activation, 15 s for receipts. */

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { centsToDecimal, escapeXml, type RichiestaMarcaDaBollo } from '@pagamenti/pagopa';
+import { centsToDecimal } from '@pagamenti/pagopa';
+import { escapeXml, type RichiestaMarcaDaBollo } from '@pagamenti/pagopa/soap';
 import { generateSelfSignedPair } from '@pagamenti/dev-certificates';
 import { SignedXml } from 'xml-crypto';
 import { romeDateTime } from '../node/calendar';

@@ -1,4 +1,4 @@
-import { buildFlussoRiversamento, parseFlussoRiversamento } from '@pagamenti/pagopa';
+import { buildFlussoRiversamento, parseFlussoRiversamento } from '@pagamenti/pagopa/soap';
 import { officialSchemasMissingReason, validateMessageWithOfficialXsd } from '@pagamenti/pagopa/testing';
 import { buildReceipt } from '../node/receipts';
 import { PSPS } from '../psp/psps';

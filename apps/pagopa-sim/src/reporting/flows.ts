@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type FlussoRiversamento, type ReceiptV2 } from '@pagamenti/pagopa';
+import { type FlussoRiversamento, type ReceiptV2 } from '@pagamenti/pagopa/soap';
 import { romeDate } from '../node/calendar';
 import { type SimulatedPsp } from '../psp/psps';
 

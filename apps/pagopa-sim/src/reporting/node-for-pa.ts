@@ -5,7 +5,7 @@ import {
   type NodeForPaOperation,
   parseNodeForPaRequest,
   soapFault,
-} from '@pagamenti/pagopa';
+} from '@pagamenti/pagopa/soap';
 import { type NodeRegistry } from '../registry/node-registry';
 import { type WireLog } from '../node/wire-log';
 import { type ReportingService } from './reporting-service';

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildFlussoRiversamento } from '@pagamenti/pagopa';
+import { buildFlussoRiversamento } from '@pagamenti/pagopa/soap';
 import {
   type AccountStatement,
   type BankCredit,

@@ -1,4 +1,4 @@
-import { type PaymentPAV2, type Subject } from '@pagamenti/pagopa';
+import { type PaymentPAV2, type Subject } from '@pagamenti/pagopa/soap';
 
 /** Test data shaped like the station's answers (fictitious people, entities of tools/demo). */
 export const DEBTOR: Subject = {

@@ -9,7 +9,7 @@ import {
   type PaymentPAV2,
   type ReceiptV2,
   type Receipt,
-} from '@pagamenti/pagopa';
+} from '@pagamenti/pagopa/soap';
 
 /** A notice the scripted station knows. */
 export interface ScriptedNotice {

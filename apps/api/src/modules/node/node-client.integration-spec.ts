@@ -7,7 +7,7 @@ import {
   buildNodeForPaResponse,
   type FlussoRiversamento,
   parseNodeForPaRequest,
-} from '@pagamenti/pagopa';
+} from '@pagamenti/pagopa/soap';
 import { officialSchemasMissingReason, validateMessagesWithOfficialXsd } from '@pagamenti/pagopa/testing';
 import { engine, resetDatabase, startTestApp } from '../../../test/test-app';
 import { StationsService } from '../entities/stations.service';

@@ -9,7 +9,7 @@ import {
   type NodeForPaResponses,
   parseFlussoRiversamento,
   parseNodeForPaResponse,
-} from '@pagamenti/pagopa';
+} from '@pagamenti/pagopa/soap';
 import { type AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { fetchWithRetry, PlatformCallError } from './http-retry';

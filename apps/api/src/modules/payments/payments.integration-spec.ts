@@ -4,7 +4,8 @@ import { type NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { type PaymentAttempt, type PublicNotice } from '@pagamenti/contracts';
-import { buildPaForNodeRequest, todayInRome } from '@pagamenti/pagopa';
+import { todayInRome } from '@pagamenti/pagopa';
+import { buildPaForNodeRequest } from '@pagamenti/pagopa/soap';
 import { asPerson } from '../../../test/auth';
 import {
   callStation,

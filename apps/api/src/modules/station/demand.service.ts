@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ANONYMOUS_DEBTOR_ID, type CreateDebtPositionRequest } from '@pagamenti/contracts';
+import { decimalToCents, todayInRome } from '@pagamenti/pagopa';
 import {
-  decimalToCents,
   type PaDemandPaymentNoticeRequest,
   type PaDemandPaymentNoticeResponse,
   parseXmlSafely,
-  todayInRome,
   XmlSyntaxError,
   type XmlElement,
-} from '@pagamenti/pagopa';
+} from '@pagamenti/pagopa/soap';
 import { ApiException } from '../../common/api-exception';
 import { PositionsService } from '../positions/positions.service';
 import { StationFault } from './station-fault';

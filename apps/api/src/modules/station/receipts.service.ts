@@ -5,11 +5,9 @@ import {
   centsToDecimal,
   effectiveValidityDate,
   PositionLifecycleError,
-  type PaRequestHeader,
-  type Receipt,
-  type ReceiptV2,
   todayInRome,
 } from '@pagamenti/pagopa';
+import { type PaRequestHeader, type Receipt, type ReceiptV2 } from '@pagamenti/pagopa/soap';
 import { type ReceiptAnomaly } from './receipt.entity';
 import { type DirectoryEntity, type DirectoryStation } from './station-directory.service';
 import { receiptSubject, receiptTransfers } from './station-mapping';

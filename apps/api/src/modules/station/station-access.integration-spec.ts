@@ -1,6 +1,6 @@
 import { type AddressInfo } from 'node:net';
 import { type NestExpressApplication } from '@nestjs/platform-express';
-import { buildPaForNodeRequest } from '@pagamenti/pagopa';
+import { buildPaForNodeRequest } from '@pagamenti/pagopa/soap';
 import { header, PINETO } from '../../../test/station';
 import { engine, startTestApp } from '../../../test/test-app';
 

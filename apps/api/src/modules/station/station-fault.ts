@@ -1,4 +1,4 @@
-import { type PaaFaultCode } from '@pagamenti/pagopa';
+import { type PaaFaultCode } from '@pagamenti/pagopa/soap';
 
 /** A fault decided by the rules (not a failure): answered in-band with outcome KO. */
 export class StationFault extends Error {

@@ -9,7 +9,7 @@ import {
   type Subject,
   type TransferPA,
   type TransferPAV2,
-} from '@pagamenti/pagopa';
+} from '@pagamenti/pagopa/soap';
 import { type DirectoryEntity } from './station-directory.service';
 import { type ReceiptSubject, type ReceiptTransfer } from './receipt.entity';
 import { type OptionRecord } from './station.repository';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { buildPaForNodeRequest } from '@pagamenti/pagopa';
+import { buildPaForNodeRequest } from '@pagamenti/pagopa/soap';
 import { callStation, header, optionByIupd, PINETO, receiptFor, sendRTXml } from '../../../test/station';
 import { startTestApp } from '../../../test/test-app';
 import { DemoSeedService } from '../../seed/demo-seed.service';

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { type Response } from 'express';
-import { paForNodeWsdl } from '@pagamenti/pagopa';
+import { paForNodeWsdl } from '@pagamenti/pagopa/soap';
 import { type AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { Public } from '../identity/authorization/permissions';

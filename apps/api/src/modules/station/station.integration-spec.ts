@@ -3,14 +3,14 @@ import { type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
+import { todayInRome } from '@pagamenti/pagopa';
 import {
   buildPaForNodeRequest,
   type PaForNodeOperation,
   PA_FOR_NODE_NS,
   type PaSendRTV2Request,
   parsePaForNodeResponse,
-  todayInRome,
-} from '@pagamenti/pagopa';
+} from '@pagamenti/pagopa/soap';
 import { officialSchemasMissingReason, validateMessagesWithOfficialXsd } from '@pagamenti/pagopa/testing';
 import { asPerson } from '../../../test/auth';
 import {

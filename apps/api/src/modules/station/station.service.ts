@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { optionPayability, todayInRome, type OptionPayability } from '@pagamenti/pagopa';
 import {
   buildPaForNodeResponse,
   paaFault,
@@ -16,10 +17,7 @@ import {
   parsePaForNodeRequest,
   SchemaWriteError,
   soapFault,
-  optionPayability,
-  todayInRome,
-  type OptionPayability,
-} from '@pagamenti/pagopa';
+} from '@pagamenti/pagopa/soap';
 import { type AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { DemandService } from './demand.service';

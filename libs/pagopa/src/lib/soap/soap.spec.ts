@@ -21,7 +21,7 @@ import {
   type PaSendRTReq,
   type PaSendRTV2Request,
   type Subject,
-} from '../../index';
+} from './index';
 import {
   officialSchemasMissingReason,
   soapBodyDocument,
