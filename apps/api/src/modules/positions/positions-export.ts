@@ -3,6 +3,7 @@ import { type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { type DebtPositionSummary } from '@pagamenti/contracts';
 import { POSITION_STATUS_LABELS } from '@pagamenti/pagopa';
+import { neutraliseFormula } from './imports/csv-values';
 
 /*
  * Exports of the positions list for people in Italian offices: one row per position, the columns of the list.
@@ -74,13 +75,6 @@ const COLUMNS: Column[] = [
     value: (row) => romeWallClock(row.createdAt),
   },
 ];
-
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** Text a spreadsheet would read as a formula gets a leading apostrophe (CSV/formula injection). */
-export function neutraliseFormula(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
-}
 
 const CSV_NEEDS_QUOTES = /[;"\r\n]/;
 const LONG_DIGITS = /^(0\d+|\d{16,})$/;
