@@ -28,7 +28,17 @@ export async function startApiWithTestIdp(overrides: Record<string, string> = {}
   const sim: ChildProcess = spawn(
     process.execPath,
     ['-r', join(root, 'tools/scripts/register-ts.cjs'), join(root, 'apps/pagopa-sim/src/main.ts')],
-    { cwd: root, env: { ...process.env, SIM_PORT: String(simPort), API_BASE_URL: apiUrl }, stdio: 'ignore' },
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        SIM_PORT: String(simPort),
+        API_BASE_URL: apiUrl,
+        // Its own folder: a test simulator never shares pending receipts or keys with another run.
+        SIM_DATA_DIR: mkdtempSync(join(tmpdir(), 'saml-test-sim-')),
+      },
+      stdio: 'ignore',
+    },
   );
   const app: NestExpressApplication = await startTestApp({
     PORT: String(apiPort),
